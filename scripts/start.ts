@@ -1,0 +1,42 @@
+/**
+ * npm start: the whole system. Starts the embedded Neo4j unless NEO4J_URI is set, seeds the graph when it is
+ * empty or the seed files changed, then runs the API. Stops the Neo4j it started when the API exits.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ConfigError, loadConfig, PROJECT_ROOT } from "../src/config";
+import { startNeo4j, stopNeo4j } from "../neo4j-launcher/launcher";
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const { neo4j } = config;
+  const instance = { projectRoot: PROJECT_ROOT, port: neo4j.embeddedPort, dataDir: neo4j.dataDir };
+  const running = neo4j.managed ? await startNeo4j({ ...instance, log: console.log }) : null;
+  if (running)
+    console.log(running.startedNow ? `Neo4j started on ${running.uri}` : `Reusing Neo4j on ${running.uri}`);
+  try {
+    return await runApi();
+  } finally {
+    if (running?.startedNow) {
+      console.log("Stopping the Neo4j this command started...");
+      await stopNeo4j(instance);
+    }
+  }
+}
+
+/** Runs src/main in a child so that its signals and exit code pass straight through. */
+function runApi(): Promise<number> {
+  return new Promise((resolve) => {
+    const api = spawn(process.execPath, [path.join(__dirname, "..", "src", "main.js")], { stdio: "inherit" });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => api.kill(signal));
+    api.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

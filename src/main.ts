@@ -1,0 +1,52 @@
+/** Process entry: config → driver → server.listen; SIGTERM/SIGINT drain HTTP and close the driver. Nothing imports it. */
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "./config";
+import { createLogger } from "./logger";
+import { connectNeo4j } from "./neo4j/connection";
+import { createServer } from "./server";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const connection = connectNeo4j(config.neo4j);
+  const server = await createServer({ config, connection, logger });
+  const url = await server.listen();
+  logger.info(
+    { url: `${url}/graphql`, neo4j: config.neo4j.uri, profile: config.profile },
+    "PainGraph is listening",
+  );
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: draining requests");
+    await server.stop();
+    await connection.close();
+    logger.info("stopped");
+  };
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    });
+  }
+  if (!(await connection.isReachable())) {
+    logger.warn({ neo4j: config.neo4j.uri }, "Neo4j is not reachable yet; /ready answers 503 until it is");
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `PainGraph failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

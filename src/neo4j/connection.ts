@@ -1,0 +1,47 @@
+/** Owns the process's one Neo4j driver: creates it from config, checks reachability, closes it. */
+import neo4j, { type Driver } from "neo4j-driver";
+import type { Neo4jConfig } from "../config";
+import { Neo4jDatabase, type Database } from "./database";
+
+export interface Neo4jConnection {
+  readonly database: Database;
+  /** True when Neo4j answers a trivial query within the connection timeout. */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function connectNeo4j(config: Neo4jConfig): Neo4jConnection {
+  const driver = createDriver(config);
+  const database = new Neo4jDatabase(driver, {
+    database: config.database,
+    transactionTimeoutMs: config.transactionTimeoutMs,
+  });
+  return {
+    database,
+    isReachable: () => isReachable(driver, config.database),
+    close: () => driver.close(),
+  };
+}
+
+function createDriver(config: Neo4jConfig): Driver {
+  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    // Fail fast while Neo4j is down instead of letting requests hang.
+    connectionTimeout: config.connectionTimeoutMs,
+    connectionAcquisitionTimeout: config.connectionTimeoutMs,
+    maxConnectionPoolSize: 50,
+    maxTransactionRetryTime: 5_000,
+    // Nothing leaves the machine: the driver would otherwise report API usage to the server.
+    telemetryDisabled: true,
+    disableLosslessIntegers: false,
+    userAgent: "paingraph/0.1",
+  });
+}
+
+async function isReachable(driver: Driver, database: string): Promise<boolean> {
+  try {
+    await driver.executeQuery("RETURN 1 AS ok", {}, { database, routing: neo4j.routing.READ });
+    return true;
+  } catch {
+    return false;
+  }
+}

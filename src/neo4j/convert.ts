@@ -1,0 +1,37 @@
+/** Turns driver values into plain JSON-friendly values: the rest of the code never sees a driver type. */
+import neo4j from "neo4j-driver";
+
+/** Integers become numbers (strings past 2^53), temporals ISO strings, nodes and relationships their properties. */
+export function toNative(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) {
+    return value.inSafeRange() ? value.toNumber() : value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toNative);
+  if (isTemporal(value)) return temporalToString(value);
+  if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) {
+    return toNative(value.properties);
+  }
+  if (typeof value === "object") {
+    const plain: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) plain[key] = toNative(inner);
+    return plain;
+  }
+  return value;
+}
+
+function isTemporal(value: unknown): boolean {
+  return (
+    neo4j.isDateTime(value) ||
+    neo4j.isDate(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  );
+}
+
+function temporalToString(value: unknown): string {
+  if (neo4j.isDateTime(value)) return new Date(value.toString()).toISOString();
+  return String(value);
+}

@@ -1,0 +1,33 @@
+/** Maps driver and server failures onto the API's typed errors, in one place. */
+import { Neo4jError } from "neo4j-driver";
+import { BadUserInputError, ServiceUnavailableError } from "../errors";
+
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
+
+/** Raised when a query breaks a uniqueness constraint: the input named a thing that already exists. */
+export class ConstraintViolationError extends BadUserInputError {}
+
+/** Raised when Neo4j ends a transaction that ran past its timeout. */
+export class QueryTimeoutError extends ServiceUnavailableError {
+  constructor() {
+    super("The query took too long and was stopped; try a narrower request.");
+  }
+}
+
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError))
+    return isConnectionFailure(error) ? new ServiceUnavailableError() : error;
+  if (UNAVAILABLE_CODES.has(error.code) || error.retriable) return new ServiceUnavailableError();
+  if (error.code.includes("TransactionTimedOut") || error.code.endsWith("Transaction.Terminated")) {
+    return new QueryTimeoutError();
+  }
+  if (error.code === "Neo.ClientError.Schema.ConstraintValidationFailed") {
+    return new ConstraintViolationError("A record with that identifier already exists.");
+  }
+  return error;
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "ECONNREFUSED" || code === "ECONNRESET" || code === "ETIMEDOUT";
+}

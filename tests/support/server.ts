@@ -1,0 +1,59 @@
+/** Starts a real PainGraph server (HTTP, Apollo, driver) against the test Neo4j, on a free port. */
+import { loadConfig, type Config } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { connectNeo4j, type Neo4jConnection } from "../../src/neo4j/connection";
+import { createServer } from "../../src/server";
+import { TEST_URI_VARIABLE } from "./test-neo4j";
+
+export interface TestServer {
+  url: string;
+  config: Readonly<Config>;
+  connection: Neo4jConnection;
+  /** POSTs a GraphQL operation and returns the parsed body and status. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: GraphQLBody<T> }>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLBody<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+}
+
+export function testNeo4jUri(): string {
+  const uri = process.env[TEST_URI_VARIABLE];
+  if (!uri) throw new Error(`${TEST_URI_VARIABLE} is not set: run the tests through jest's global setup`);
+  return uri;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Readonly<Config> {
+  return loadConfig({ NODE_ENV: "test", PORT: "0", NEO4J_URI: testNeo4jUri(), ...overrides });
+}
+
+export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+  const config = testConfig(overrides);
+  const connection = connectNeo4j(config.neo4j);
+  const server = await createServer({ config, connection, logger: createLogger(config) });
+  const url = await server.listen();
+  return {
+    url,
+    config,
+    connection,
+    async graphql(query, variables, headers) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLBody<never> };
+    },
+    async close() {
+      await server.stop();
+      await connection.close();
+    },
+  };
+}

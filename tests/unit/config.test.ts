@@ -1,0 +1,61 @@
+import { ConfigError, loadConfig } from "../../src/config";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("loadConfig", () => {
+  it("uses documented defaults and a managed embedded Neo4j when NEO4J_URI is unset", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.profile).toBe("development");
+    expect(config.neo4j).toMatchObject({ uri: "bolt://127.0.0.1:7687", managed: true, database: "neo4j" });
+    expect(config.debugHeader).toBe(true);
+    expect(config.introspection).toBe(true);
+  });
+
+  it("uses an explicit NEO4J_URI and then manages nothing", () => {
+    const config = loadConfig({ NEO4J_URI: "neo4j+s://graph.example.org:7687" });
+    expect(config.neo4j).toMatchObject({ uri: "neo4j+s://graph.example.org:7687", managed: false });
+  });
+
+  it("names every bad variable at once", () => {
+    const problems = problemsOf({
+      PORT: "abc",
+      NEO4J_URI: "not a uri",
+      NODE_ENV: "staging",
+      SANDBOX: "maybe",
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(/PORT/);
+    expect(problems.join("\n")).toMatch(/NEO4J_URI/);
+    expect(problems.join("\n")).toMatch(/NODE_ENV/);
+    expect(problems.join("\n")).toMatch(/SANDBOX/);
+  });
+
+  it("rejects a port out of range and a URI with a non-Neo4j scheme", () => {
+    expect(problemsOf({ PORT: "70000" })).toEqual([expect.stringMatching(/^PORT must be an integer/)]);
+    expect(problemsOf({ NEO4J_URI: "http://localhost:7474" })).toEqual([expect.stringMatching(/^NEO4J_URI/)]);
+  });
+
+  it("never shows stack traces or honours the debug header in production, whatever else is set", () => {
+    const config = loadConfig({ NODE_ENV: "production", INCLUDE_STACKTRACE: "true", DEBUG_HEADER: "true" });
+    expect(config.includeStacktrace).toBe(false);
+    expect(config.debugHeader).toBe(false);
+    expect(config.jsonLogs).toBe(true);
+    expect(config.introspection).toBe(true);
+    expect(config.sandbox).toBe(true);
+  });
+
+  it("lets production turn introspection and the sandbox off", () => {
+    const config = loadConfig({ NODE_ENV: "production", INTROSPECTION: "false", SANDBOX: "off" });
+    expect(config.introspection).toBe(false);
+    expect(config.sandbox).toBe(false);
+  });
+});
