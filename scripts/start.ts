@@ -1,11 +1,12 @@
 /**
  * npm start: the whole system. Starts the embedded Neo4j unless NEO4J_URI is set, seeds the graph when it is
- * empty or the seed files changed, then runs the API. Stops the Neo4j it started when the API exits.
+ * empty or the seed files changed (a no-op otherwise), then runs the API. Stops the Neo4j it started when the API exits.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ConfigError, loadConfig, PROJECT_ROOT } from "../src/config";
 import { startNeo4j, stopNeo4j } from "../neo4j-launcher/launcher";
+import { runSeed } from "../src/seed/run-seed";
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -15,6 +16,13 @@ async function main(): Promise<number> {
   if (running)
     console.log(running.startedNow ? `Neo4j started on ${running.uri}` : `Reusing Neo4j on ${running.uri}`);
   try {
+    // Idempotent: with unchanged files and graph this writes nothing, so every start can run it.
+    const seeded = await runSeed(config);
+    console.log(
+      seeded.changed
+        ? `Seeded the graph: data release v${seeded.version}`
+        : `Graph is current: release v${seeded.version}`,
+    );
     return await runApi();
   } finally {
     if (running?.startedNow) {

@@ -1,0 +1,98 @@
+/** The graph's controlled vocabularies, shared by the seed rules, the repositories and the GraphQL types. */
+
+export enum ConditionCategory {
+  ACUTE = "ACUTE",
+  CHRONIC = "CHRONIC",
+  EITHER = "EITHER",
+}
+
+export enum Phase {
+  ACUTE = "ACUTE",
+  SUBACUTE = "SUBACUTE",
+  CHRONIC = "CHRONIC",
+  ANY = "ANY",
+}
+
+export enum Direction {
+  FOR = "FOR",
+  AGAINST = "AGAINST",
+  NEUTRAL = "NEUTRAL",
+}
+
+export enum Strength {
+  STRONG = "STRONG",
+  CONDITIONAL = "CONDITIONAL",
+  UNGRADED = "UNGRADED",
+}
+
+export enum RecommendationKind {
+  RECOMMENDATION = "RECOMMENDATION",
+  CONSENSUS = "CONSENSUS",
+  EVIDENCE_SUMMARY = "EVIDENCE_SUMMARY",
+  PRESCRIBING_PRACTICE = "PRESCRIBING_PRACTICE",
+  REGULATORY = "REGULATORY",
+  SAFETY_WARNING = "SAFETY_WARNING",
+}
+
+export enum Jurisdiction {
+  US = "US",
+  UK = "UK",
+  EU = "EU",
+  CA = "CA",
+  INTERNATIONAL = "INTERNATIONAL",
+}
+
+/** How a guideline grades its statements; decides how a raw grade maps to a Strength. */
+export enum GradingScheme {
+  CDC_CATEGORY = "CDC_CATEGORY",
+  ACP = "ACP",
+  GRADE = "GRADE",
+  AAN_LEVEL = "AAN_LEVEL",
+  NICE_WORDING = "NICE_WORDING",
+  NICE_TA = "NICE_TA",
+  ASIPP = "ASIPP",
+  ASCO = "ASCO",
+  EFNS = "EFNS",
+  EULAR_2008 = "EULAR_2008",
+  CONSENSUS = "CONSENSUS",
+  REGULATORY = "REGULATORY",
+  EVIDENCE_REVIEW = "EVIDENCE_REVIEW",
+  NONE = "NONE",
+}
+
+export enum DocumentType {
+  GUIDELINE = "GUIDELINE",
+  CONSENSUS_STATEMENT = "CONSENSUS_STATEMENT",
+  REGULATORY = "REGULATORY",
+  SYSTEMATIC_REVIEW = "SYSTEMATIC_REVIEW",
+  CLINICAL_REFERENCE = "CLINICAL_REFERENCE",
+  REVIEW_ARTICLE = "REVIEW_ARTICLE",
+}
+
+/** Whether a care link is backed by a cited source or is a documented project convention. */
+export enum LinkBasis {
+  CITED = "CITED",
+  CONVENTION = "CONVENTION",
+}
+
+export enum CareLinkType {
+  DELIVERS = "DELIVERS",
+  MANAGES = "MANAGES",
+  WORKS_WITH = "WORKS_WITH",
+}
+
+/** Confirmation status of a reference row: V primary source, V2 secondary source reproducing it. */
+export enum ConfirmationStatus {
+  V = "V",
+  V2 = "V2",
+}
+
+export enum MythVerdict {
+  FALSE = "FALSE",
+  PARTLY_TRUE = "PARTLY_TRUE",
+}
+
+export enum CodeSystem {
+  ICD10CM = "ICD10CM",
+  SNOMEDCT = "SNOMEDCT",
+}

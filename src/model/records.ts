@@ -1,0 +1,181 @@
+/**
+ * Field rules for every record the graph holds, as class-validator classes. The seed loader validates the
+ * seed files with them, and the write API's inputs reuse them: one set of rules, not two.
+ */
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from "class-validator";
+import {
+  CareLinkType,
+  ConditionCategory,
+  ConfirmationStatus,
+  Direction,
+  DocumentType,
+  GradingScheme,
+  Jurisdiction,
+  LinkBasis,
+  MythVerdict,
+  Phase,
+  RecommendationKind,
+} from "./enums";
+
+/** type:slug — lowercase letters, digits and hyphens after the type prefix. */
+export const idPattern = (prefix: string) => new RegExp(`^${prefix}:[a-z0-9]+(-[a-z0-9]+)*$`);
+const ANY_SOURCE_ID = /^(source|guideline):[a-z0-9]+(-[a-z0-9]+)*$/;
+const REF_ROW = /^R[0-9]{3}$/;
+
+export class ConditionGroupRecord {
+  @Matches(idPattern("group")) id!: string;
+  @IsString() @MinLength(3) @MaxLength(120) name!: string;
+  @IsString() @MinLength(10) description!: string;
+  @IsInt() @Min(1) @Max(7) articleOrder!: number;
+}
+
+export class PrevalenceRecord {
+  @IsString() @MinLength(5) text!: string;
+  @IsArray() @ArrayNotEmpty() @Matches(ANY_SOURCE_ID, { each: true }) sourceIds!: string[];
+  @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+}
+
+export class ConditionRecord {
+  @Matches(idPattern("condition")) id!: string;
+  @IsOptional() @Matches(/^C[0-9]{2}$/) refId?: string | null;
+  @IsString() @MinLength(3) @MaxLength(160) name!: string;
+  @IsArray() @IsString({ each: true }) @MinLength(2, { each: true }) aliases!: string[];
+  @IsString() @MinLength(10) description!: string;
+  @IsEnum(ConditionCategory) category!: ConditionCategory;
+  @IsArray() @IsString({ each: true }) icd10Codes!: string[];
+  @IsArray() @IsString({ each: true }) snomedCodes!: string[];
+  @IsArray() @Matches(idPattern("group"), { each: true }) groupIds!: string[];
+  @IsOptional() prevalence?: PrevalenceRecord | null;
+  @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+}
+
+export class ModalityRecord {
+  @Matches(idPattern("modality")) id!: string;
+  @IsString() @MinLength(3) name!: string;
+  @IsString() @MinLength(10) description!: string;
+  @IsArray() @IsString({ each: true }) articleExamples!: string[];
+  @IsBoolean() fromArticle!: boolean;
+}
+
+export class TreatmentRecord {
+  @Matches(idPattern("treatment")) id!: string;
+  @IsOptional() @Matches(/^T[0-9]{2}$/) refId?: string | null;
+  @IsString() @MinLength(2) @MaxLength(160) name!: string;
+  @IsArray() @IsString({ each: true }) aliases!: string[];
+  @IsString() @MinLength(10) description!: string;
+  @IsArray() @IsString({ each: true }) examples!: string[];
+  @IsBoolean() opioid!: boolean;
+  @IsInt() @Min(0) @Max(3) invasivenessMin!: number;
+  @IsInt() @Min(0) @Max(3) invasivenessMax!: number;
+  @IsArray() @Matches(idPattern("modality"), { each: true }) modalityIds!: string[];
+  @IsBoolean() isClass!: boolean;
+  @IsArray() @Matches(idPattern("treatment"), { each: true }) memberOfIds!: string[];
+}
+
+export class CareProviderRecord {
+  @Matches(/^(discipline|profession):[a-z0-9]+(-[a-z0-9]+)*$/) id!: string;
+  @IsString() @MinLength(3) name!: string;
+  @IsArray() @IsString({ each: true }) aliases!: string[];
+  @IsString() @MinLength(10) description!: string;
+  @IsBoolean() fromArticle!: boolean;
+  @IsArray() @Matches(ANY_SOURCE_ID, { each: true }) sourceIds!: string[];
+}
+
+export class CareLinkRecord {
+  @Matches(/^(discipline|profession):/) from!: string;
+  @IsEnum(CareLinkType) type!: CareLinkType;
+  @IsString() to!: string;
+  @IsEnum(LinkBasis) basis!: LinkBasis;
+  @IsArray() @Matches(ANY_SOURCE_ID, { each: true }) sourceIds!: string[];
+  @IsOptional() @IsString() note?: string | null;
+}
+
+export class GuidelineRecord {
+  @Matches(idPattern("guideline")) id!: string;
+  @IsString() @MinLength(2) refId!: string;
+  @IsString() @MinLength(5) title!: string;
+  @IsString() @MinLength(2) publisher!: string;
+  @IsInt() @Min(1950) @Max(2100) year!: number;
+  @IsOptional() @IsString() url?: string | null;
+  @IsOptional() @Matches(/^10\.\d{4,9}\/\S+$/) doi?: string | null;
+  @IsString() gradingSystem!: string;
+  @IsEnum(GradingScheme) gradingScheme!: GradingScheme;
+  @IsEnum(DocumentType) documentType!: DocumentType;
+  @IsEnum(Jurisdiction) jurisdiction!: Jurisdiction;
+  @IsOptional() @Matches(idPattern("guideline")) supersededById?: string | null;
+  @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+}
+
+export class SourceRecord {
+  @Matches(idPattern("source")) id!: string;
+  /** The reference's §1 id; null for the few sources cited only inside a row. */
+  @IsOptional() @IsString() @MinLength(2) refId?: string | null;
+  @IsString() @MinLength(5) title!: string;
+  @IsOptional() @IsInt() @Min(1950) @Max(2100) year?: number | null;
+  @IsOptional() @IsString() url?: string | null;
+  @IsOptional() @Matches(/^10\.\d{4,9}\/\S+$/) doi?: string | null;
+  @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+}
+
+export class RecommendationRecord {
+  @Matches(idPattern("recommendation")) id!: string;
+  @Matches(REF_ROW) refRow!: string;
+  @IsEnum(ConfirmationStatus) refStatus!: ConfirmationStatus;
+  @Matches(idPattern("guideline")) guidelineId!: string;
+  @Matches(idPattern("treatment")) treatmentId!: string;
+  @Matches(idPattern("condition")) conditionId!: string;
+  @IsEnum(Direction) direction!: Direction;
+  @IsString() @MaxLength(200) rawGrade!: string;
+  @IsEnum(RecommendationKind) kind!: RecommendationKind;
+  @IsOptional() @IsInt() @Min(1) @Max(5) lineOfTherapy?: number | null;
+  @IsOptional() @IsString() lineNote?: string | null;
+  @IsArray() @ArrayNotEmpty() @IsEnum(Phase, { each: true }) phases!: Phase[];
+  @IsOptional() @IsString() population?: string | null;
+  @IsArray() @IsString({ each: true }) prerequisites!: string[];
+  @IsBoolean() adjunctOnly!: boolean;
+  @IsString() @MinLength(10) statement!: string;
+}
+
+export class MythFactRecord {
+  @IsString() @MinLength(10) text!: string;
+  @IsArray() @ArrayNotEmpty() @Matches(ANY_SOURCE_ID, { each: true }) sourceIds!: string[];
+  @IsIn(["V", "V2", "DERIVED"]) status!: "V" | "V2" | "DERIVED";
+}
+
+export class MythRecord {
+  @Matches(idPattern("myth")) id!: string;
+  @IsString() @MinLength(5) myth!: string;
+  @IsEnum(MythVerdict) verdict!: MythVerdict;
+  @IsString() @MinLength(10) correction!: string;
+  @IsOptional() @IsString() nuance?: string | null;
+  @IsArray() @ArrayNotEmpty() facts!: MythFactRecord[];
+}
+
+export class StatisticRecord {
+  @Matches(idPattern("statistic")) id!: string;
+  @IsInt() @Min(1950) @Max(2100) year!: number;
+  @IsString() @MinLength(3) metric!: string;
+  @IsString() @MinLength(1) value!: string;
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0) @Max(100) percent!: number | null;
+  @ValidateIf((_, value) => value !== null) @IsInt() @Min(0) count!: number | null;
+  @IsString() population!: string;
+  @IsOptional() @IsString() definition?: string | null;
+  @Matches(ANY_SOURCE_ID) sourceId!: string;
+  @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+}

@@ -1,0 +1,197 @@
+/**
+ * Turns a validated SeedSet into the graph it describes: node rows per label and relationship rows per type,
+ * each with a content hash so an unchanged record costs no write.
+ */
+import { createHash } from "node:crypto";
+import { icd10Display, icd10Key } from "../model/codes";
+import { CodeSystem } from "../model/enums";
+import type { SeedSet } from "../model/seed-set";
+import { strengthOf } from "../model/strength.rules";
+
+export const NODE_LABELS = [
+  "ConditionGroup",
+  "Condition",
+  "Code",
+  "Modality",
+  "Treatment",
+  "Discipline",
+  "Profession",
+  "Guideline",
+  "Source",
+  "Recommendation",
+  "Myth",
+  "MythFact",
+  "Statistic",
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  "IN_GROUP",
+  "IDENTIFIES",
+  "HAS_MODALITY",
+  "MEMBER_OF",
+  "DELIVERS",
+  "MANAGES",
+  "WORKS_WITH",
+  "CITES",
+  "SUPERSEDED_BY",
+  "ABOUT_TREATMENT",
+  "FOR_CONDITION",
+  "HAS_FACT",
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+export type Props = Record<string, string | number | boolean | string[] | null>;
+export interface NodeRow {
+  id: string;
+  props: Props;
+  hash: string;
+}
+export interface RelationshipRow {
+  from: string;
+  to: string;
+  props: Props;
+  hash: string;
+}
+
+export interface GraphPlan {
+  nodes: Record<NodeLabel, NodeRow[]>;
+  relationships: Record<RelationshipType, RelationshipRow[]>;
+}
+
+function hashOf(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 22);
+}
+
+function node(props: Props & { id: string }): NodeRow {
+  const clean = Object.fromEntries(
+    Object.entries(props).filter(([, value]) => value !== null && value !== undefined),
+  );
+  return { id: props.id, props: clean as Props, hash: hashOf(clean) };
+}
+
+function rel(from: string, to: string, props: Props = {}): RelationshipRow {
+  const clean = Object.fromEntries(
+    Object.entries(props).filter(([, value]) => value !== null && value !== undefined),
+  );
+  return { from, to, props: clean as Props, hash: hashOf(clean) };
+}
+
+const joined = (values: readonly string[]) => values.join(" | ");
+
+export function planGraph(set: SeedSet): GraphPlan {
+  const plan: GraphPlan = {
+    nodes: Object.fromEntries(NODE_LABELS.map((label) => [label, []])) as unknown as GraphPlan["nodes"],
+    relationships: Object.fromEntries(
+      RELATIONSHIP_TYPES.map((type) => [type, []]),
+    ) as unknown as GraphPlan["relationships"],
+  };
+  planConditions(set, plan);
+  planTreatments(set, plan);
+  planCare(set, plan);
+  planEvidence(set, plan);
+  planFacts(set, plan);
+  return plan;
+}
+
+function planConditions(set: SeedSet, plan: GraphPlan): void {
+  for (const group of set.conditionGroups) plan.nodes.ConditionGroup.push(node({ ...group }));
+  for (const condition of set.conditions) {
+    const { groupIds, prevalence, ...fields } = condition;
+    plan.nodes.Condition.push(
+      node({
+        ...fields,
+        refId: fields.refId ?? null,
+        aliasesText: joined(fields.aliases),
+        codesText: joined([...fields.icd10Codes, ...fields.icd10Codes.map(icd10Key), ...fields.snomedCodes]),
+        prevalenceText: prevalence?.text ?? null,
+        prevalenceStatus: prevalence?.status ?? null,
+      }),
+    );
+    groupIds.forEach((groupId) => plan.relationships.IN_GROUP.push(rel(condition.id, groupId)));
+    prevalence?.sourceIds.forEach((sourceId) =>
+      plan.relationships.CITES.push(rel(condition.id, sourceId, { about: "prevalence" })),
+    );
+    for (const code of fields.icd10Codes)
+      addCode(plan, CodeSystem.ICD10CM, icd10Display(code), icd10Key(code), condition.id);
+    for (const code of fields.snomedCodes) addCode(plan, CodeSystem.SNOMEDCT, code, code, condition.id);
+  }
+}
+
+function addCode(plan: GraphPlan, system: CodeSystem, code: string, key: string, conditionId: string): void {
+  const id = `code:${system.toLowerCase()}-${key.toLowerCase()}`;
+  plan.nodes.Code.push(node({ id, system, code, key }));
+  plan.relationships.IDENTIFIES.push(rel(id, conditionId));
+}
+
+function planTreatments(set: SeedSet, plan: GraphPlan): void {
+  for (const modality of set.modalities) plan.nodes.Modality.push(node({ ...modality }));
+  for (const treatment of set.treatments) {
+    const { modalityIds, memberOfIds, ...fields } = treatment;
+    plan.nodes.Treatment.push(
+      node({ ...fields, refId: fields.refId ?? null, aliasesText: joined(fields.aliases) }),
+    );
+    modalityIds.forEach((modalityId) => plan.relationships.HAS_MODALITY.push(rel(treatment.id, modalityId)));
+    memberOfIds.forEach((classId) => plan.relationships.MEMBER_OF.push(rel(treatment.id, classId)));
+  }
+}
+
+function planCare(set: SeedSet, plan: GraphPlan): void {
+  for (const [label, providers] of [
+    ["Discipline", set.disciplines],
+    ["Profession", set.professions],
+  ] as const) {
+    for (const { sourceIds, ...fields } of providers) {
+      plan.nodes[label].push(node({ ...fields, aliasesText: joined(fields.aliases) }));
+      sourceIds.forEach((sourceId) => plan.relationships.CITES.push(rel(fields.id, sourceId)));
+    }
+  }
+  for (const link of set.careLinks) {
+    plan.relationships[link.type].push(
+      rel(link.from, link.to, { basis: link.basis, sourceIds: link.sourceIds, note: link.note ?? null }),
+    );
+  }
+}
+
+function planEvidence(set: SeedSet, plan: GraphPlan): void {
+  const guidelines = new Map(set.guidelines.map((guideline) => [guideline.id, guideline]));
+  for (const { supersededById, ...fields } of set.guidelines) {
+    plan.nodes.Guideline.push(node({ ...fields, url: fields.url ?? null, doi: fields.doi ?? null }));
+    if (supersededById) plan.relationships.SUPERSEDED_BY.push(rel(fields.id, supersededById));
+  }
+  for (const source of set.sources)
+    plan.nodes.Source.push(node({ ...source, refId: source.refId ?? null, year: source.year ?? null }));
+  for (const rec of set.recommendations) {
+    const { guidelineId, treatmentId, conditionId, ...fields } = rec;
+    const guideline = guidelines.get(guidelineId)!;
+    plan.nodes.Recommendation.push(
+      node({
+        ...fields,
+        lineOfTherapy: fields.lineOfTherapy ?? null,
+        lineNote: fields.lineNote ?? null,
+        population: fields.population ?? null,
+        gradingSystem: guideline.gradingSystem,
+        strength: strengthOf(guideline.gradingScheme, fields.rawGrade, fields.kind),
+      }),
+    );
+    plan.relationships.CITES.push(rel(rec.id, guidelineId));
+    plan.relationships.ABOUT_TREATMENT.push(rel(rec.id, treatmentId));
+    plan.relationships.FOR_CONDITION.push(rel(rec.id, conditionId));
+  }
+}
+
+function planFacts(set: SeedSet, plan: GraphPlan): void {
+  for (const { facts, ...fields } of set.myths) {
+    plan.nodes.Myth.push(node({ ...fields, nuance: fields.nuance ?? null }));
+    facts.forEach((fact, index) => {
+      const id = `mythfact:${fields.id.slice("myth:".length)}-${index + 1}`;
+      plan.nodes.MythFact.push(node({ id, text: fact.text, status: fact.status, position: index + 1 }));
+      plan.relationships.HAS_FACT.push(rel(fields.id, id));
+      fact.sourceIds.forEach((sourceId) => plan.relationships.CITES.push(rel(id, sourceId)));
+    });
+  }
+  for (const { sourceId, ...fields } of set.statistics) {
+    plan.nodes.Statistic.push(node({ ...fields, definition: fields.definition ?? null }));
+    plan.relationships.CITES.push(rel(fields.id, sourceId));
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The seed loader's Cypher. Labels and relationship types come from the fixed tables in graph-plan.ts, never
+ * from input; all values travel as $parameters.
+ */
+import type { Database, WriteTransaction } from "../neo4j/database";
+import {
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type NodeRow,
+  type RelationshipRow,
+  type RelationshipType,
+} from "./graph-plan";
+
+export const SEARCH_INDEX = "paingraph_search";
+
+/** Uniqueness of every id across all kinds (Entity), per label for fast MERGE, and one code per system and key. */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+  ...NODE_LABELS.map(
+    (label) =>
+      `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
+  "CREATE CONSTRAINT code_system_key IF NOT EXISTS FOR (c:Code) REQUIRE (c.system, c.key) IS UNIQUE",
+  "CREATE CONSTRAINT data_release_id IF NOT EXISTS FOR (r:DataRelease) REQUIRE r.id IS UNIQUE",
+  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
+     FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
+     ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText, n.description, n.correction]`,
+];
+
+export const AWAIT_INDEXES = "CALL db.awaitIndexes(120)";
+
+/** Creates missing nodes and rewrites only those whose content hash changed: unchanged rows write nothing. */
+export const upsertNodes = (label: NodeLabel) => /* cypher */ `
+  UNWIND $rows AS row
+  MERGE (n:${label} {id: row.id})
+  ON CREATE SET n:Entity
+  WITH n, row
+  WHERE n.contentHash IS NULL OR n.contentHash <> row.hash
+  SET n = row.props, n.contentHash = row.hash`;
+
+export const deleteNodesNotIn = (label: NodeLabel) => /* cypher */ `
+  MATCH (n:${label})
+  WHERE NOT n.id IN $ids
+  DETACH DELETE n`;
+
+export const upsertRelationships = (type: RelationshipType) => /* cypher */ `
+  UNWIND $rows AS row
+  MATCH (a:Entity {id: row.from})
+  MATCH (b:Entity {id: row.to})
+  MERGE (a)-[r:${type}]->(b)
+  WITH r, row
+  WHERE r.contentHash IS NULL OR r.contentHash <> row.hash
+  SET r = row.props, r.contentHash = row.hash`;
+
+export const deleteRelationshipsNotIn = (type: RelationshipType) => /* cypher */ `
+  MATCH (a:Entity)-[r:${type}]->(b:Entity)
+  WHERE NOT (a.id + '>' + b.id) IN $keys
+  DELETE r`;
+
+export const FIND_RELEASE = /* cypher */ `
+  MATCH (r:DataRelease {id: 'release'})
+  RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic`;
+
+export const BUMP_RELEASE = /* cypher */ `
+  MERGE (r:DataRelease {id: 'release'})
+  SET r.version = coalesce(r.version, 0) + 1,
+      r.loadedAt = datetime(),
+      r.checksum = $checksum,
+      r.synthetic = $synthetic
+  RETURN r.version AS version`;
+
+export const SET_RELEASE_CHECKSUM = /* cypher */ `
+  MATCH (r:DataRelease {id: 'release'})
+  SET r.checksum = $checksum
+  RETURN r.version AS version`;
+
+export interface ReleaseState {
+  version: number;
+  checksum: string;
+  synthetic: boolean;
+}
+
+export class SeedRepository {
+  constructor(private readonly db: Database) {}
+
+  async ensureSchema(): Promise<void> {
+    for (const statement of SCHEMA_STATEMENTS) await this.db.schema(statement);
+    await this.db.schema(AWAIT_INDEXES);
+  }
+
+  async findRelease(): Promise<ReleaseState | null> {
+    const [row] = await this.db.read<{ version: number; checksum: string; synthetic: boolean | null }>(
+      FIND_RELEASE,
+    );
+    return row ? { version: row.version, checksum: row.checksum, synthetic: row.synthetic ?? false } : null;
+  }
+}
+
+/** The statements of one sync, run inside the caller's single write transaction. */
+export class SeedWriter {
+  constructor(private readonly tx: WriteTransaction) {}
+
+  async upsertNodes(label: NodeLabel, rows: NodeRow[]): Promise<void> {
+    if (rows.length > 0) await this.tx.run(upsertNodes(label), { rows });
+  }
+
+  async deleteNodesNotIn(label: NodeLabel, ids: string[]): Promise<void> {
+    await this.tx.run(deleteNodesNotIn(label), { ids });
+  }
+
+  async upsertRelationships(type: RelationshipType, rows: RelationshipRow[]): Promise<void> {
+    if (rows.length > 0) await this.tx.run(upsertRelationships(type), { rows });
+  }
+
+  async deleteRelationshipsNotIn(type: RelationshipType, keys: string[]): Promise<void> {
+    await this.tx.run(deleteRelationshipsNotIn(type), { keys });
+  }
+
+  async bumpRelease(checksum: string, synthetic: boolean): Promise<number> {
+    const [row] = await this.tx.run<{ version: number }>(BUMP_RELEASE, { checksum, synthetic });
+    return row!.version;
+  }
+
+  async setReleaseChecksum(checksum: string): Promise<void> {
+    await this.tx.run(SET_RELEASE_CHECKSUM, { checksum });
+  }
+}
+
+export { RELATIONSHIP_TYPES };

@@ -1,0 +1,61 @@
+/** Loads a validated SeedSet into Neo4j in one write transaction: all or nothing, idempotent, in sync. */
+import { totalChanges, type Database, type WriteCounters } from "../neo4j/database";
+import type { SeedSet } from "../model/seed-set";
+import { NODE_LABELS, planGraph, RELATIONSHIP_TYPES, type GraphPlan } from "./graph-plan";
+import { SeedRepository, SeedWriter } from "./seed.repository";
+
+export interface LoadOptions {
+  checksum: string;
+  /** Fault injection for tests: called before each statement of the transaction. */
+  beforeStatement?: (index: number) => void;
+}
+
+export interface LoadResult {
+  /** The release version after the load. */
+  version: number;
+  /** False when the graph already matched the files: nothing was written. */
+  changed: boolean;
+  counters: WriteCounters;
+}
+
+export async function loadSeed(db: Database, set: SeedSet, options: LoadOptions): Promise<LoadResult> {
+  const repository = new SeedRepository(db);
+  await repository.ensureSchema();
+  const release = await repository.findRelease();
+  const plan = planGraph(set);
+  return db.writeTransaction(async (tx) => {
+    let statements = 0;
+    const writer = new SeedWriter({
+      run: (cypher, params) => {
+        options.beforeStatement?.(statements++);
+        return tx.run(cypher, params);
+      },
+      get counters() {
+        return tx.counters;
+      },
+    });
+    await syncGraph(writer, plan);
+    const changed = totalChanges(tx.counters) > 0 || release === null;
+    let version = release?.version ?? 0;
+    if (changed) version = await writer.bumpRelease(options.checksum, false);
+    else if (release && release.checksum !== options.checksum)
+      await writer.setReleaseChecksum(options.checksum);
+    return { version, changed, counters: { ...tx.counters } };
+  });
+}
+
+/** Deletes what the files no longer hold, then creates or updates what they do. */
+async function syncGraph(writer: SeedWriter, plan: GraphPlan): Promise<void> {
+  for (const type of RELATIONSHIP_TYPES) {
+    const keys = plan.relationships[type].map((row) => `${row.from}>${row.to}`);
+    await writer.deleteRelationshipsNotIn(type, keys);
+  }
+  for (const label of NODE_LABELS) {
+    await writer.deleteNodesNotIn(
+      label,
+      plan.nodes[label].map((row) => row.id),
+    );
+  }
+  for (const label of NODE_LABELS) await writer.upsertNodes(label, plan.nodes[label]);
+  for (const type of RELATIONSHIP_TYPES) await writer.upsertRelationships(type, plan.relationships[type]);
+}

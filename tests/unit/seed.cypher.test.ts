@@ -1,0 +1,62 @@
+import {
+  BUMP_RELEASE,
+  deleteNodesNotIn,
+  deleteRelationshipsNotIn,
+  SCHEMA_STATEMENTS,
+  upsertNodes,
+  upsertRelationships,
+} from "../../src/seed/seed.repository";
+import { planGraph } from "../../src/seed/graph-plan";
+import { minimalSeedSet } from "../support/seed-fixture";
+
+describe("the seed loader's Cypher", () => {
+  it("matches the reviewed snapshots", () => {
+    expect({
+      schema: SCHEMA_STATEMENTS,
+      upsertCondition: upsertNodes("Condition"),
+      deleteConditions: deleteNodesNotIn("Condition"),
+      upsertCites: upsertRelationships("CITES"),
+      deleteCites: deleteRelationshipsNotIn("CITES"),
+      bumpRelease: BUMP_RELEASE,
+    }).toMatchSnapshot();
+  });
+
+  it("passes every value as a parameter: no record text appears in a statement", () => {
+    const plan = planGraph(minimalSeedSet());
+    const statements = [upsertNodes("Condition"), upsertRelationships("CITES")].join("\n");
+    for (const row of plan.nodes.Condition) expect(statements).not.toContain(row.id);
+    expect(statements).toMatch(/\$rows/);
+  });
+});
+
+describe("planGraph", () => {
+  it("gives every record a content hash that changes only when its content does", () => {
+    const first = planGraph(minimalSeedSet());
+    const second = planGraph(minimalSeedSet());
+    expect(second.nodes.Condition[0]!.hash).toBe(first.nodes.Condition[0]!.hash);
+    const edited = minimalSeedSet();
+    edited.conditions[0]!.description = "Changed description of fibromyalgia.";
+    expect(planGraph(edited).nodes.Condition[0]!.hash).not.toBe(first.nodes.Condition[0]!.hash);
+  });
+
+  it("creates one Code node per code, keyed without case or dot, identifying its condition", () => {
+    const plan = planGraph(minimalSeedSet());
+    expect(plan.nodes.Code.map((row) => row.props)).toEqual([
+      { id: "code:icd10cm-m797", system: "ICD10CM", code: "M79.7", key: "M797" },
+      { id: "code:snomedct-203082005", system: "SNOMEDCT", code: "203082005", key: "203082005" },
+    ]);
+    expect(plan.relationships.IDENTIFIES.map(({ from, to }) => [from, to])).toEqual([
+      ["code:icd10cm-m797", "condition:fibromyalgia"],
+      ["code:snomedct-203082005", "condition:fibromyalgia"],
+    ]);
+  });
+
+  it("computes each recommendation's strength from its guideline's scheme and keeps the raw grade", () => {
+    const [rec] = planGraph(minimalSeedSet()).nodes.Recommendation;
+    expect(rec!.props).toMatchObject({
+      rawGrade: "Strong for (Ia, A)",
+      strength: "STRONG",
+      gradingSystem: "GRADE strong/weak",
+    });
+  });
+});
