@@ -31,6 +31,8 @@ export interface Config {
   /** Honour the x-paingraph-debug header (query stats in the response extensions). */
   debugHeader: boolean;
   bodyLimitBytes: number;
+  /** Most keys a DataLoader sends in one query; 1 disables batching (the benchmarks' N+1 baseline). */
+  loaderBatchSize: number;
   neo4j: Neo4jConfig;
 }
 
@@ -150,6 +152,7 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
     includeStacktrace: !production && env.boolean("INCLUDE_STACKTRACE", true),
     debugHeader: !production && env.boolean("DEBUG_HEADER", true),
     bodyLimitBytes: env.integer("BODY_LIMIT_BYTES", 102_400, 1024, 10_485_760),
+    loaderBatchSize: env.integer("LOADER_BATCH_SIZE", 1000, 1, 100_000),
     neo4j: readNeo4j(env),
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);

@@ -2,13 +2,44 @@
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { CareLinkResolvers } from "./catalog/care-link.resolver";
+import { DisciplineResolver, ProfessionResolver } from "./catalog/care-provider.resolver";
+import { ConditionGroupResolver, ModalityResolver, PrevalenceResolver } from "./catalog/catalog.resolver";
+import { ConditionResolver } from "./catalog/condition.resolver";
+import { TreatmentResolver } from "./catalog/treatment.resolver";
+import { GuidelineResolver } from "./evidence/guideline.resolver";
+import { RecommendationResolver } from "./evidence/recommendation.resolver";
+import { Source } from "./evidence/source.type";
+import { MythFactResolver, MythResolver, StatisticResolver } from "./facts/facts.resolver";
+import "./graph/enums.type";
+import { NodeResolver } from "./node/node.resolver";
 import { DataReleaseResolver } from "./release/data-release.resolver";
+import { SearchResolver } from "./search/search.resolver";
 
-export const RESOLVERS = [DataReleaseResolver] as const;
+export const RESOLVERS = [
+  ConditionResolver,
+  TreatmentResolver,
+  GuidelineResolver,
+  RecommendationResolver,
+  DisciplineResolver,
+  ProfessionResolver,
+  ...CareLinkResolvers,
+  ConditionGroupResolver,
+  ModalityResolver,
+  PrevalenceResolver,
+  MythResolver,
+  MythFactResolver,
+  StatisticResolver,
+  SearchResolver,
+  NodeResolver,
+  DataReleaseResolver,
+] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...RESOLVERS],
+    // Types reached only through interfaces must be listed so they exist in the schema.
+    orphanedTypes: [Source],
     // Inputs are validated explicitly with the same rules as the seed loader.
     validate: false,
   });

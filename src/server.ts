@@ -61,6 +61,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     context: async (request) =>
       createRequestContext(connection.database, {
         debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
+        loaderBatchSize: config.loaderBatchSize,
       }),
   });
 

@@ -35,3 +35,19 @@ function temporalToString(value: unknown): string {
   if (neo4j.isDateTime(value)) return new Date(value.toString()).toISOString();
   return String(value);
 }
+
+/**
+ * Whole JS numbers become driver Integers (Cypher's LIMIT and integer properties need them); other numbers
+ * stay floats. Applied to every parameter map before it reaches the driver.
+ */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const converted: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>))
+      converted[key] = toDriverParams(inner);
+    return converted;
+  }
+  return value;
+}

@@ -3,7 +3,7 @@
  * Integer conversion and error mapping. Repositories talk to Neo4j only through it.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from "neo4j-driver";
-import { toNative } from "./convert";
+import { toDriverParams, toNative } from "./convert";
 import { mapNeo4jError } from "./errors";
 
 export type Params = Record<string, unknown>;
@@ -82,7 +82,7 @@ export class Neo4jDatabase implements Database {
   async schema(cypher: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: "WRITE" });
     try {
-      await session.run(cypher, params);
+      await session.run(cypher, toDriverParams(params) as Params);
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {
@@ -96,7 +96,7 @@ export class Neo4jDatabase implements Database {
     routing: "READ" | "WRITE",
   ): Promise<T[]> {
     try {
-      const result = await this.driver.executeQuery(cypher, params, {
+      const result = await this.driver.executeQuery(cypher, toDriverParams(params) as Params, {
         database: this.options.database,
         routing,
         transactionConfig: this.txConfig(),
@@ -117,7 +117,7 @@ class CountingTransaction implements WriteTransaction {
   constructor(private readonly tx: ManagedTransaction) {}
 
   async run<T extends Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    const result = await this.tx.run(cypher, params);
+    const result = await this.tx.run(cypher, toDriverParams(params) as Params);
     const updates = result.summary.counters.updates();
     for (const key of Object.keys(this.counters) as Array<keyof WriteCounters>) {
       this.counters[key] += updates[key] ?? 0;

@@ -59,8 +59,15 @@ export interface GraphPlan {
   relationships: Record<RelationshipType, RelationshipRow[]>;
 }
 
+/** Bumped when the way records are written changes (e.g. integer typing), so every record is rewritten once. */
+const PLAN_VERSION = "2";
+
 function hashOf(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(PLAN_VERSION)
+    .update(JSON.stringify(value))
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function node(props: Props & { id: string }): NodeRow {

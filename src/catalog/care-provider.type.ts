@@ -1,0 +1,36 @@
+/** Who delivers care: specialist disciplines and collaborating professions. */
+import { Field, InterfaceType, ObjectType } from "type-graphql";
+import type { EntityRecord } from "../graph/entity.model";
+import { Node } from "../node/node.type";
+
+@InterfaceType("CareProvider", {
+  implements: Node,
+  description: "A specialist discipline or a collaborating profession.",
+  resolveType: (value: EntityRecord) => value.__typename ?? undefined,
+})
+export abstract class CareProvider extends Node {
+  @Field({ description: "Name." })
+  name!: string;
+
+  @Field(() => [String], { description: "Other names (e.g. PM&R for physiatry)." })
+  aliases!: string[];
+
+  @Field({ description: "Who they are." })
+  description!: string;
+
+  @Field({ description: "True when the source article names them." })
+  fromArticle!: boolean;
+}
+
+@ObjectType("Discipline", {
+  implements: [Node, CareProvider],
+  description:
+    "A specialist discipline (anesthesiology, neurology, physiatry, psychology, pain medicine, ...).",
+})
+export class Discipline extends CareProvider {}
+
+@ObjectType("Profession", {
+  implements: [Node, CareProvider],
+  description: "A collaborating profession (primary care physicians, surgeons, chiropractors, ...).",
+})
+export class Profession extends CareProvider {}

@@ -1,0 +1,155 @@
+/** Condition lists, pages, code look-ups and the condition-level traversals (treatments, care team, related). */
+import type { Database } from "../neo4j/database";
+import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
+import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import { afterCursor, orderBy, type SortDirection } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
+import type { ConditionCriteria, PageRequest } from "./catalog.model";
+
+export type ConditionSortField = "NAME" | "ID";
+const SORT_EXPRESSION: Record<ConditionSortField, string> = { NAME: "c.name", ID: "c.id" };
+
+const CONDITION_FILTER = /* cypher */ `
+  ($groupId IS NULL OR EXISTS { (c)-[:IN_GROUP]->(:ConditionGroup {id: $groupId}) })
+  AND ($category IS NULL OR c.category = $category)
+  AND ($name IS NULL OR toLower(c.name) CONTAINS $name OR any(alias IN c.aliases WHERE toLower(alias) CONTAINS $name))
+  AND ($codeKeys IS NULL OR EXISTS { MATCH (code:Code)-[:IDENTIFIES]->(c) WHERE code.key IN $codeKeys })
+  AND ($treatedWith IS NULL OR EXISTS {
+    (c)<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(:Treatment {id: $treatedWith})
+  })`;
+
+export const pageConditions = (field: ConditionSortField, direction: SortDirection) => /* cypher */ `
+  CALL () {
+    MATCH (c:Condition) WHERE ${CONDITION_FILTER}
+    RETURN count(c) AS totalCount
+  }
+  CALL () {
+    MATCH (c:Condition) WHERE ${CONDITION_FILTER} AND ${afterCursor("c", SORT_EXPRESSION[field], direction)}
+    WITH c ${orderBy("c", SORT_EXPRESSION[field], direction)}
+    LIMIT $limit
+    RETURN collect(${entityProjection("c")}) AS items
+  }
+  RETURN totalCount, items`;
+
+export const FIND_CONDITION_BY_CODE = /* cypher */ `
+  MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(c:Condition)
+  RETURN ${entityProjection("c")} AS node`;
+
+export const FIND_TREATMENTS_OF_CONDITIONS = /* cypher */ `
+  UNWIND $ids AS key
+  CALL (key) {
+    MATCH (:Condition {id: key})<-[:FOR_CONDITION]-(r:Recommendation {direction: $direction})-[:ABOUT_TREATMENT]->(t:Treatment)
+    WITH DISTINCT t ORDER BY t.name, t.id
+    RETURN collect(${entityProjection("t")}) AS items
+  }
+  RETURN key, items`;
+
+// The care team comes from FOR recommendations only: who delivers a treatment some guideline recommends.
+export const FIND_CARE_TEAMS = /* cypher */ `
+  UNWIND $ids AS key
+  CALL (key) {
+    MATCH (:Condition {id: key})<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(:Treatment)<-[:DELIVERS]-(p:Entity)
+    WITH DISTINCT p ORDER BY p.name, p.id
+    RETURN collect(${entityProjection("p")}) AS items
+  }
+  RETURN key, items`;
+
+// Jaccard similarity of the two conditions' sets of FOR-recommended treatments.
+export const FIND_RELATED_CONDITIONS = /* cypher */ `
+  UNWIND $ids AS key
+  CALL (key) {
+    MATCH (c:Condition {id: key})<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(t:Treatment)
+    WITH c, collect(DISTINCT t) AS mine
+    UNWIND mine AS t
+    MATCH (t)<-[:ABOUT_TREATMENT]-(:Recommendation {direction: 'FOR'})-[:FOR_CONDITION]->(other:Condition)
+    WHERE other <> c
+    WITH mine, other, collect(DISTINCT t.id) AS shared
+    CALL (other) {
+      MATCH (other)<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(ot:Treatment)
+      RETURN count(DISTINCT ot) AS otherCount
+    }
+    WITH other, shared, toFloat(size(shared)) / (size(mine) + otherCount - size(shared)) AS similarity
+    ORDER BY similarity DESC, other.id
+    LIMIT $first
+    RETURN collect({condition: ${entityProjection("other")}, similarity: similarity, sharedTreatmentIds: shared}) AS items
+  }
+  RETURN key, items`;
+
+export interface RelatedConditionRecord {
+  condition: EntityRecord;
+  similarity: number;
+  sharedTreatmentIds: string[];
+}
+
+type ItemsRow = { key: string; items: Array<Record<string, unknown>> };
+
+export class ConditionRepository {
+  constructor(private readonly db: Database) {}
+
+  async page(
+    criteria: ConditionCriteria,
+    request: PageRequest<ConditionSortField>,
+  ): Promise<Page<EntityRecord>> {
+    const [row] = await this.db.read<{ totalCount: number; items: Array<Record<string, unknown>> }>(
+      pageConditions(request.field, request.direction),
+      {
+        ...criteria,
+        limit: request.first + 1,
+        afterSort: request.after?.sort ?? null,
+        afterId: request.after?.id ?? null,
+      },
+    );
+    const items = (row?.items ?? []).map(entityFromRow);
+    return {
+      rows: items.slice(0, request.first),
+      hasNextPage: items.length > request.first,
+      totalCount: row?.totalCount ?? 0,
+    };
+  }
+
+  /** The condition a code identifies, or null; key is already normalised (no dot, upper-case). */
+  async findByCode(system: string, key: string): Promise<EntityRecord | null> {
+    const [row] = await this.db.read<{ node: Record<string, unknown> }>(FIND_CONDITION_BY_CODE, {
+      system,
+      key,
+    });
+    return row ? entityFromRow(row.node) : null;
+  }
+
+  async findTreatments(ids: readonly string[], direction: string): Promise<EntityRecord[][]> {
+    return this.entityLists(FIND_TREATMENTS_OF_CONDITIONS, ids, { direction });
+  }
+
+  async findCareTeams(ids: readonly string[]): Promise<EntityRecord[][]> {
+    return this.entityLists(FIND_CARE_TEAMS, ids, {});
+  }
+
+  async findRelated(ids: readonly string[], first: number): Promise<RelatedConditionRecord[][]> {
+    type RelatedRow = {
+      condition: Record<string, unknown>;
+      similarity: number;
+      sharedTreatmentIds: string[];
+    };
+    const rows = await this.db.read<{ key: string; items: RelatedRow[] }>(FIND_RELATED_CONDITIONS, {
+      ids,
+      first,
+    });
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({
+        key: row.key,
+        value: row.items.map((item) => ({ ...item, condition: entityFromRow(item.condition) })),
+      })),
+      [],
+    );
+  }
+
+  private async entityLists(cypher: string, ids: readonly string[], params: Record<string, unknown>) {
+    const rows = await this.db.read<ItemsRow>(cypher, { ids, ...params });
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({ key: row.key, value: row.items.map(entityFromRow) })),
+      [],
+    );
+  }
+}

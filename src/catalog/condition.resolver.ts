@@ -1,0 +1,157 @@
+/** Condition: root look-ups and pages, and its traversals (each through a per-request loader). */
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { BadUserInputError } from "../errors";
+import { Recommendation } from "../evidence/recommendation.type";
+import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
+import type { EntityRecord } from "../graph/entity.model";
+import { findOfType, ofTypes } from "../graph/typed-lookup";
+import { icd10Key, snomedKey } from "../model/codes";
+import { CodeSystem, Direction } from "../model/enums";
+import { toConnection } from "../pagination/connection";
+import { decodeCursor } from "../pagination/cursor";
+import { pageSize } from "../pagination/page";
+import { CareTeam, Management, RelatedCondition } from "./care-link.type";
+import { ConditionConnection } from "./connections.type";
+import { ConditionGroup } from "./condition-group.type";
+import { ConditionOrderField, ConditionsArgs } from "./condition.input";
+import { Condition, Prevalence } from "./condition.type";
+import { Treatment } from "./treatment.type";
+import type { ConditionCriteria } from "./catalog.model";
+
+type ConditionRecord = EntityRecord & { name: string; prevalenceText?: string; prevalenceStatus?: string };
+
+export function codeKeyOf(system: CodeSystem, code: string): string {
+  return system === CodeSystem.ICD10CM ? icd10Key(code) : snomedKey(code);
+}
+
+function toConditionCriteria(args: ConditionsArgs): ConditionCriteria {
+  const filter = args.filter ?? {};
+  const code = filter.code?.trim();
+  return {
+    groupId: filter.groupId ?? null,
+    category: filter.category ?? null,
+    name: filter.name?.trim().toLowerCase() || null,
+    codeKeys: code ? [...new Set([icd10Key(code), snomedKey(code)])] : null,
+    treatedWith: filter.treatedWith ?? null,
+  };
+}
+
+@Resolver(() => Condition)
+export class ConditionResolver {
+  @Query(() => Condition, { nullable: true, description: "A condition by id; null when there is none." })
+  condition(
+    @Arg("id", () => ID, { description: "e.g. condition:fibromyalgia" }) id: string,
+    @Ctx() { loaders }: RequestContext,
+  ) {
+    return findOfType(loaders.graph, id, "Condition");
+  }
+
+  @Query(() => Condition, {
+    nullable: true,
+    description: "The condition a clinical code identifies; null when none does.",
+  })
+  conditionByCode(
+    @Arg("system", () => CodeSystem, { description: "The code system." }) system: CodeSystem,
+    @Arg("code", { description: "The code; for ICD-10-CM any case, with or without the dot (M79.7, m797)." })
+    code: string,
+    @Ctx() { repositories }: RequestContext,
+  ) {
+    const key = codeKeyOf(system, code);
+    if (key.length === 0 || key.length > 32)
+      throw new BadUserInputError('"code" must be 1 to 32 characters', "code");
+    return repositories.conditions.findByCode(system, key);
+  }
+
+  @Query(() => ConditionConnection, { description: "Conditions, filtered and keyset-paginated." })
+  async conditions(@Args() args: ConditionsArgs, @Ctx() { repositories }: RequestContext) {
+    const field = args.orderBy?.field ?? ConditionOrderField.NAME;
+    const first = pageSize(args.first);
+    const page = await repositories.conditions.page(toConditionCriteria(args), {
+      field,
+      direction: args.orderBy?.direction ?? "ASC",
+      first,
+      after: args.after ? decodeCursor(args.after) : null,
+    });
+    return toConnection(page, (row) =>
+      field === ConditionOrderField.NAME ? (row as ConditionRecord).name : row.id,
+    );
+  }
+
+  @FieldResolver(() => [ConditionGroup], {
+    description: "The source article's groups this condition belongs to.",
+  })
+  groups(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.related("groupsOfCondition").load(condition.id);
+  }
+
+  @FieldResolver(() => Prevalence, {
+    nullable: true,
+    description: "How common it is, cited; null when unconfirmed.",
+  })
+  prevalence(@Root() condition: ConditionRecord) {
+    if (!condition.prevalenceText) return null;
+    return { text: condition.prevalenceText, status: condition.prevalenceStatus, conditionId: condition.id };
+  }
+
+  @FieldResolver(() => [Recommendation], {
+    description: "Every guideline statement about this condition (for, against, neutral), strongest first.",
+  })
+  recommendations(
+    @Root() condition: EntityRecord,
+    @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
+    filter: RecommendationFilter | null,
+    @Ctx() { loaders }: RequestContext,
+  ) {
+    return loaders.evidence.recommendations("condition", condition.id, toCriteria(filter));
+  }
+
+  @FieldResolver(() => [Treatment], {
+    description:
+      "Distinct treatments that guidelines speak of in this direction for this condition. Defaults to FOR, so a " +
+      "'do not offer' never reads as a treatment for it.",
+  })
+  treatments(
+    @Root() condition: EntityRecord,
+    @Arg("direction", () => Direction, {
+      defaultValue: Direction.FOR,
+      description: "Which statements count.",
+    })
+    direction: Direction,
+    @Ctx() { loaders }: RequestContext,
+  ) {
+    return loaders.catalog.treatmentsByCondition.load(condition.id, direction);
+  }
+
+  @FieldResolver(() => CareTeam, {
+    description:
+      "Who delivers the treatments guidelines recommend FOR this condition (FOR recommendations only).",
+  })
+  async careTeam(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    const providers = await loaders.catalog.careTeamByCondition.load(condition.id);
+    return { disciplines: ofTypes(providers, "Discipline"), professions: ofTypes(providers, "Profession") };
+  }
+
+  @FieldResolver(() => [RelatedCondition], {
+    description: "Conditions sharing FOR-recommended treatments with this one, most similar first.",
+  })
+  async relatedConditions(
+    @Root() condition: EntityRecord,
+    @Arg("first", () => Int, { defaultValue: 5, description: "How many, at most 20." }) first: number,
+    @Ctx() { loaders }: RequestContext,
+  ) {
+    const limit = pageSize(first, "first", 20);
+    const related = await loaders.catalog.relatedByCondition.load(condition.id, limit);
+    return related.map((item) => ({
+      ...item,
+      sharedTreatments: loaders.graph.many(item.sharedTreatmentIds),
+    }));
+  }
+
+  @FieldResolver(() => [Management], {
+    description: "Disciplines and professions that manage this condition.",
+  })
+  managedBy(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.careLinks("managementsOfCondition").load(condition.id);
+  }
+}

@@ -1,0 +1,87 @@
+/** Treatment pages with their filters, and the conditions each treatment is recommended for (or against). */
+import type { Database } from "../neo4j/database";
+import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
+import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import { afterCursor, orderBy, type SortDirection } from "../pagination/keyset";
+import type { Page } from "../pagination/page";
+import type { PageRequest, TreatmentCriteria } from "./catalog.model";
+
+export type TreatmentSortField = "NAME" | "ID" | "INVASIVENESS";
+const SORT_EXPRESSION: Record<TreatmentSortField, string> = {
+  NAME: "t.name",
+  ID: "t.id",
+  INVASIVENESS: "t.invasivenessMax",
+};
+
+const TREATMENT_FILTER = /* cypher */ `
+  ($modalityId IS NULL OR EXISTS { (t)-[:HAS_MODALITY]->(:Modality {id: $modalityId}) })
+  AND ($opioid IS NULL OR t.opioid = $opioid)
+  AND ($maxInvasiveness IS NULL OR t.invasivenessMax <= $maxInvasiveness)
+  AND ($deliveredBy IS NULL OR EXISTS { (:Entity {id: $deliveredBy})-[:DELIVERS]->(t) })
+  AND ($recommendedFor IS NULL OR EXISTS {
+    (t)<-[:ABOUT_TREATMENT]-(:Recommendation {direction: 'FOR'})-[:FOR_CONDITION]->(:Condition {id: $recommendedFor})
+  })
+  AND ($name IS NULL OR toLower(t.name) CONTAINS $name OR any(alias IN t.aliases WHERE toLower(alias) CONTAINS $name))
+  AND ($isClass IS NULL OR t.isClass = $isClass)`;
+
+export const pageTreatments = (field: TreatmentSortField, direction: SortDirection) => /* cypher */ `
+  CALL () {
+    MATCH (t:Treatment) WHERE ${TREATMENT_FILTER}
+    RETURN count(t) AS totalCount
+  }
+  CALL () {
+    MATCH (t:Treatment) WHERE ${TREATMENT_FILTER} AND ${afterCursor("t", SORT_EXPRESSION[field], direction)}
+    WITH t ${orderBy("t", SORT_EXPRESSION[field], direction)}
+    LIMIT $limit
+    RETURN collect(${entityProjection("t")}) AS items
+  }
+  RETURN totalCount, items`;
+
+export const FIND_CONDITIONS_OF_TREATMENTS = /* cypher */ `
+  UNWIND $ids AS key
+  CALL (key) {
+    MATCH (:Treatment {id: key})<-[:ABOUT_TREATMENT]-(r:Recommendation {direction: $direction})-[:FOR_CONDITION]->(c:Condition)
+    WITH DISTINCT c ORDER BY c.name, c.id
+    RETURN collect(${entityProjection("c")}) AS items
+  }
+  RETURN key, items`;
+
+export class TreatmentRepository {
+  constructor(private readonly db: Database) {}
+
+  async page(
+    criteria: TreatmentCriteria,
+    request: PageRequest<TreatmentSortField>,
+  ): Promise<Page<EntityRecord>> {
+    const [row] = await this.db.read<{ totalCount: number; items: Array<Record<string, unknown>> }>(
+      pageTreatments(request.field, request.direction),
+      {
+        ...criteria,
+        limit: request.first + 1,
+        afterSort: request.after?.sort ?? null,
+        afterId: request.after?.id ?? null,
+      },
+    );
+    const items = (row?.items ?? []).map(entityFromRow);
+    return {
+      rows: items.slice(0, request.first),
+      hasNextPage: items.length > request.first,
+      totalCount: row?.totalCount ?? 0,
+    };
+  }
+
+  async findConditions(ids: readonly string[], direction: string): Promise<EntityRecord[][]> {
+    const rows = await this.db.read<{ key: string; items: Array<Record<string, unknown>> }>(
+      FIND_CONDITIONS_OF_TREATMENTS,
+      {
+        ids,
+        direction,
+      },
+    );
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({ key: row.key, value: row.items.map(entityFromRow) })),
+      [],
+    );
+  }
+}

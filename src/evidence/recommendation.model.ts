@@ -1,0 +1,54 @@
+/** Recommendation records as repositories return them, and the filter they accept. */
+import type { Direction, Jurisdiction, Phase, RecommendationKind, Strength } from "../model/enums";
+import type { EntityRecord } from "../graph/entity.model";
+
+export interface RecommendationRecord extends EntityRecord {
+  refRow: string;
+  refStatus: string;
+  direction: Direction;
+  strength: Strength;
+  kind: RecommendationKind;
+  rawGrade: string;
+  gradingSystem: string;
+  lineOfTherapy: number | null;
+  lineNote: string | null;
+  phases: Phase[];
+  population: string | null;
+  prerequisites: string[];
+  adjunctOnly: boolean;
+  statement: string;
+  treatmentId: string;
+  conditionId: string;
+  guidelineId: string;
+  jurisdiction: Jurisdiction;
+  guidelineYear: number;
+  superseded: boolean;
+}
+
+/** Normalised filter: null means "no restriction" for every field. */
+export interface RecommendationCriteria {
+  directions: Direction[] | null;
+  strengths: Strength[] | null;
+  kinds: RecommendationKind[] | null;
+  phase: Phase | null;
+  guidelineIds: string[] | null;
+  jurisdictions: Jurisdiction[] | null;
+  includeSuperseded: boolean;
+}
+
+export const NO_CRITERIA: RecommendationCriteria = {
+  directions: null,
+  strengths: null,
+  kinds: null,
+  phase: null,
+  guidelineIds: null,
+  jurisdictions: null,
+  includeSuperseded: true,
+};
+
+/** A stable text form of criteria: loaders group keys by it and cache on it. */
+export function criteriaKey(criteria: RecommendationCriteria): string {
+  return JSON.stringify(criteria, (_key, value: unknown) =>
+    Array.isArray(value) ? [...value].sort() : value,
+  );
+}

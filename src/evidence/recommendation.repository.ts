@@ -1,0 +1,88 @@
+/** Recommendations by condition, treatment or guideline, with a filter, and the conflicts between them. */
+import type { Database } from "../neo4j/database";
+import { inKeyOrder } from "../graph/entity.model";
+import type { RecommendationCriteria, RecommendationRecord } from "./recommendation.model";
+
+const RETURN_RECOMMENDATION = /* cypher */ `
+  r {
+    .*, __typename: 'Recommendation',
+    treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
+    jurisdiction: g.jurisdiction, guidelineYear: g.year,
+    superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) }
+  }`;
+
+// Phase ANY on either side overlaps everything; otherwise the phases must share one.
+const FILTER = /* cypher */ `
+  WHERE ($directions IS NULL OR r.direction IN $directions)
+    AND ($strengths IS NULL OR r.strength IN $strengths)
+    AND ($kinds IS NULL OR r.kind IN $kinds)
+    AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
+    AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
+    AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
+    AND ($includeSuperseded OR NOT EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) })`;
+
+const ORDER = /* cypher */ `
+  ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
+           CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
+           g.year DESC, r.id`;
+
+const byAnchor = (anchor: string) => /* cypher */ `
+  UNWIND $ids AS key
+  CALL (key) {
+    MATCH ${anchor}
+    MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
+    MATCH (r)-[:CITES]->(g:Guideline)
+    ${FILTER}
+    WITH r, t, c, g ${ORDER}
+    RETURN collect(${RETURN_RECOMMENDATION}) AS items
+  }
+  RETURN key, items`;
+
+export const FIND_RECOMMENDATIONS = {
+  condition: byAnchor("(c:Condition {id: key})"),
+  treatment: byAnchor("(t:Treatment {id: key})"),
+  guideline: byAnchor("(g:Guideline {id: key})"),
+  recommendation: byAnchor("(r:Recommendation {id: key})"),
+} as const;
+export type RecommendationAnchor = keyof typeof FIND_RECOMMENDATIONS;
+
+/** Conflict (README): same treatment and condition, opposite directions (FOR vs AGAINST), overlapping phases. */
+export const FIND_CONFLICTS = /* cypher */ `
+  UNWIND $ids AS key
+  CALL (key) {
+    MATCH (self:Recommendation {id: key})-[:ABOUT_TREATMENT]->(t:Treatment)
+    MATCH (self)-[:FOR_CONDITION]->(c:Condition)
+    MATCH (t)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c)
+    MATCH (r)-[:CITES]->(g:Guideline)
+    WHERE r.direction <> self.direction AND r.direction IN ['FOR', 'AGAINST'] AND self.direction IN ['FOR', 'AGAINST']
+      AND ('ANY' IN self.phases OR 'ANY' IN r.phases OR any(phase IN r.phases WHERE phase IN self.phases))
+    WITH r, t, c, g ${ORDER}
+    RETURN collect(${RETURN_RECOMMENDATION}) AS items
+  }
+  RETURN key, items`;
+
+export class RecommendationRepository {
+  constructor(private readonly db: Database) {}
+
+  /** For each anchor id, its recommendations that meet the criteria, strongest first. */
+  async findBy(anchor: RecommendationAnchor, ids: readonly string[], criteria: RecommendationCriteria) {
+    return this.fetch(FIND_RECOMMENDATIONS[anchor], ids, { ...criteria });
+  }
+
+  /** For each recommendation id, the recommendations that conflict with it. */
+  async findConflicts(ids: readonly string[]): Promise<RecommendationRecord[][]> {
+    return this.fetch(FIND_CONFLICTS, ids, {});
+  }
+
+  private async fetch(cypher: string, ids: readonly string[], params: Record<string, unknown>) {
+    const rows = await this.db.read<{ key: string; items: RecommendationRecord[] }>(cypher, {
+      ids,
+      ...params,
+    });
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({ key: row.key, value: row.items })),
+      [] as RecommendationRecord[],
+    );
+  }
+}

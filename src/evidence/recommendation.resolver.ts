@@ -1,0 +1,58 @@
+/** Recommendation: what it is about, whom it cites, what it conflicts with. */
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Condition } from "../catalog/condition.type";
+import { Treatment } from "../catalog/treatment.type";
+import type { RequestContext } from "../context";
+import { Phase } from "../model/enums";
+import { Guideline } from "./guideline.type";
+import { NO_CRITERIA, type RecommendationRecord } from "./recommendation.model";
+import { Recommendation } from "./recommendation.type";
+
+@Resolver(() => Recommendation)
+export class RecommendationResolver {
+  @Query(() => Recommendation, {
+    nullable: true,
+    description: "A recommendation by id; null when there is none.",
+  })
+  async recommendation(
+    @Arg("id", () => ID, { description: "e.g. recommendation:r066-exercise-fibromyalgia" }) id: string,
+    @Ctx() { loaders }: RequestContext,
+  ) {
+    const [found] = await loaders.evidence.recommendations("recommendation", id, NO_CRITERIA);
+    return found ?? null;
+  }
+
+  @FieldResolver(() => Treatment, { description: "The treatment (or class) the statement is about." })
+  treatment(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.entityById.load(recommendation.treatmentId);
+  }
+
+  @FieldResolver(() => Condition, { description: "The condition the statement is about." })
+  condition(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.entityById.load(recommendation.conditionId);
+  }
+
+  @FieldResolver(() => Guideline, {
+    description: "The guideline that makes the statement: every recommendation cites one.",
+  })
+  guideline(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.entityById.load(recommendation.guidelineId);
+  }
+
+  @FieldResolver(() => Phase, {
+    description:
+      "The scope as one value: the phase when the statement names exactly one, otherwise ANY (see phases).",
+  })
+  phase(@Root() recommendation: RecommendationRecord): Phase {
+    return recommendation.phases.length === 1 ? recommendation.phases[0]! : Phase.ANY;
+  }
+
+  @FieldResolver(() => [Recommendation], {
+    description:
+      "Statements that conflict with this one: same treatment and condition, opposite direction (FOR vs AGAINST), " +
+      "overlapping phases.",
+  })
+  conflictsWith(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.evidence.conflictsByRecommendation.load(recommendation.id);
+  }
+}

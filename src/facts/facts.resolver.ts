@@ -1,0 +1,45 @@
+/** Myths with their cited facts, and population statistics with their sources. */
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context";
+import { Citable } from "../evidence/citable.type";
+import type { EntityRecord } from "../graph/entity.model";
+import { Myth, MythFact, Statistic } from "./myth.type";
+
+@Resolver(() => Myth)
+export class MythResolver {
+  @Query(() => [Myth], {
+    description: "The source article's myths about pain specialists, with corrections.",
+  })
+  myths(@Ctx() { repositories }: RequestContext) {
+    return repositories.catalog.list("myths");
+  }
+
+  @FieldResolver(() => [MythFact], { description: "The cited facts behind the correction, in order." })
+  facts(@Root() myth: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.related("factsOfMyth").load(myth.id);
+  }
+}
+
+@Resolver(() => MythFact)
+export class MythFactResolver {
+  @FieldResolver(() => [Citable], { description: "The sources of this fact." })
+  sources(@Root() fact: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.related("citationsOf").load(fact.id);
+  }
+}
+
+@Resolver(() => Statistic)
+export class StatisticResolver {
+  @Query(() => [Statistic], {
+    description: "CDC / NCHS statistics about chronic pain in U.S. adults, newest first.",
+  })
+  statistics(@Ctx() { repositories }: RequestContext) {
+    return repositories.catalog.list("statistics");
+  }
+
+  @FieldResolver(() => Citable, { nullable: true, description: "The source of the figure." })
+  async source(@Root() statistic: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    const [source] = await loaders.graph.related("citationsOf").load(statistic.id);
+    return source ?? null;
+  }
+}

@@ -1,0 +1,33 @@
+/** Reads any exposed node by id in one query; the basis of node(id) and every reference resolved by id. */
+import type { Database } from "../neo4j/database";
+import { inKeyOrder, toEntity, type EntityRecord } from "./entity.model";
+
+/** The projection every entity query returns: all properties and the one label besides Entity. */
+export const entityProjection = (variable: string) =>
+  `${variable} {.*, __label: [label IN labels(${variable}) WHERE label <> 'Entity'][0]}`;
+
+export const FIND_ENTITIES_BY_IDS = /* cypher */ `
+  UNWIND $ids AS key
+  MATCH (n:Entity {id: key})
+  RETURN key, ${entityProjection("n")} AS node`;
+
+export function entityFromRow(node: Record<string, unknown>): EntityRecord {
+  const { __label: label, ...props } = node;
+  return toEntity(props, typeof label === "string" ? label : null);
+}
+
+export class EntityRepository {
+  constructor(private readonly db: Database) {}
+
+  /** One slot per id, in the order given; null where no node has that id. */
+  async findByIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.db.read<{ key: string; node: Record<string, unknown> }>(FIND_ENTITIES_BY_IDS, {
+      ids,
+    });
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({ key: row.key, value: entityFromRow(row.node) as EntityRecord | null })),
+      null,
+    );
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * DataLoader helpers. Contract of every batch function here: one slot per key, in key order. Keys that carry
+ * parameters (a filter, a limit) are grouped by those parameters, one repository call per group.
+ */
+import DataLoader from "dataloader";
+
+export interface LoaderOptions {
+  /** Most keys per batch; 1 turns batching off (the N+1 baseline of the benchmarks). */
+  maxBatchSize: number;
+}
+
+export function simpleLoader<V>(fetch: (ids: readonly string[]) => Promise<V[]>, options: LoaderOptions) {
+  return new DataLoader<string, V>((ids) => fetch(ids), { maxBatchSize: options.maxBatchSize });
+}
+
+const SEPARATOR = "\u0001";
+
+/** A loader whose keys are (id, params); params are compared by their JSON form. */
+export class ParameterisedLoader<P, V> {
+  private readonly params = new Map<string, P>();
+  private readonly loader: DataLoader<string, V>;
+
+  constructor(fetch: (ids: readonly string[], params: P) => Promise<V[]>, options: LoaderOptions) {
+    this.loader = new DataLoader<string, V>(
+      async (keys) => {
+        const groups = new Map<string, { ids: string[]; slots: number[] }>();
+        keys.forEach((key, slot) => {
+          const cut = key.indexOf(SEPARATOR);
+          const group = groups.get(key.slice(0, cut)) ?? { ids: [], slots: [] };
+          group.ids.push(key.slice(cut + 1));
+          group.slots.push(slot);
+          groups.set(key.slice(0, cut), group);
+        });
+        const results = new Array<V>(keys.length);
+        await Promise.all(
+          [...groups].map(async ([paramsKey, group]) => {
+            const values = await fetch(group.ids, this.params.get(paramsKey)!);
+            group.slots.forEach((slot, index) => (results[slot] = values[index]!));
+          }),
+        );
+        return results;
+      },
+      { maxBatchSize: options.maxBatchSize },
+    );
+  }
+
+  load(id: string, params: P, paramsKey: string = JSON.stringify(params)): Promise<V> {
+    this.params.set(paramsKey, params);
+    return this.loader.load(`${paramsKey}${SEPARATOR}${id}`);
+  }
+
+  /** Forgets cached answers for an id under every parameter set (after a write). */
+  clear(id: string): void {
+    for (const paramsKey of this.params.keys()) this.loader.clear(`${paramsKey}${SEPARATOR}${id}`);
+  }
+}

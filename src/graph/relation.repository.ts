@@ -1,0 +1,119 @@
+/**
+ * Batched one-hop traversals, one constant Cypher statement per relation. Each returns, for every key, the
+ * related nodes (or care links) in a stable order, so a loader can answer a whole level in one round trip.
+ */
+import type { Database } from "../neo4j/database";
+import { inKeyOrder, type CareLinkRecord, type EntityRecord } from "./entity.model";
+import { entityFromRow, entityProjection } from "./entity.repository";
+
+const related = (match: string, variable: string, order: string) => /* cypher */ `
+  UNWIND $ids AS key
+  OPTIONAL MATCH ${match}
+  WITH key, ${variable} ORDER BY ${order}
+  RETURN key, collect(${entityProjection(variable)}) AS items`;
+
+export const NODE_RELATIONS = {
+  groupsOfCondition: related(
+    "(:Condition {id: key})-[:IN_GROUP]->(m:ConditionGroup)",
+    "m",
+    "m.articleOrder, m.id",
+  ),
+  conditionsOfGroup: related("(:ConditionGroup {id: key})<-[:IN_GROUP]-(m:Condition)", "m", "m.name, m.id"),
+  modalitiesOfTreatment: related("(:Treatment {id: key})-[:HAS_MODALITY]->(m:Modality)", "m", "m.name, m.id"),
+  treatmentsOfModality: related("(:Modality {id: key})<-[:HAS_MODALITY]-(m:Treatment)", "m", "m.name, m.id"),
+  classesOfTreatment: related("(:Treatment {id: key})-[:MEMBER_OF]->(m:Treatment)", "m", "m.name, m.id"),
+  membersOfClass: related("(:Treatment {id: key})<-[:MEMBER_OF]-(m:Treatment)", "m", "m.name, m.id"),
+  successorsOfGuideline: related(
+    "(:Guideline {id: key})-[:SUPERSEDED_BY]->(m:Guideline)",
+    "m",
+    "m.year, m.id",
+  ),
+  predecessorsOfGuideline: related(
+    "(:Guideline {id: key})<-[:SUPERSEDED_BY]-(m:Guideline)",
+    "m",
+    "m.year, m.id",
+  ),
+  citationsOf: related("(:Entity {id: key})-[:CITES]->(m:Entity)", "m", "m.year DESC, m.id"),
+  factsOfMyth: related("(:Myth {id: key})-[:HAS_FACT]->(m:MythFact)", "m", "m.position"),
+} as const;
+export type NodeRelation = keyof typeof NODE_RELATIONS;
+
+/** `anchor` is the node the key names; `other` is loaded whole. */
+const links = (match: string) => /* cypher */ `
+  UNWIND $ids AS key
+  OPTIONAL MATCH ${match}
+  WITH key, anchor, link, other ORDER BY other.name, other.id
+  RETURN key, collect({
+    other: ${entityProjection("other")},
+    basis: link.basis, note: link.note, sourceIds: link.sourceIds
+  }) AS items`;
+
+/** Which end of the link the anchor is: decides whether `other` is the provider or the target. */
+export const LINK_RELATIONS = {
+  deliveriesOfTreatment: {
+    anchor: "target",
+    cypher: links("(other:Entity)-[link:DELIVERS]->(anchor:Treatment {id: key})"),
+  },
+  managementsOfCondition: {
+    anchor: "target",
+    cypher: links("(other:Entity)-[link:MANAGES]->(anchor:Condition {id: key})"),
+  },
+  deliveriesOfProvider: {
+    anchor: "provider",
+    cypher: links("(anchor:Entity {id: key})-[link:DELIVERS]->(other:Treatment)"),
+  },
+  managementsOfProvider: {
+    anchor: "provider",
+    cypher: links("(anchor:Entity {id: key})-[link:MANAGES]->(other:Condition)"),
+  },
+  collaborationsOfProvider: {
+    anchor: "provider",
+    cypher: links("(anchor:Entity {id: key})-[link:WORKS_WITH]-(other:Entity)"),
+  },
+} as const;
+export type LinkRelation = keyof typeof LINK_RELATIONS;
+
+export class RelationRepository {
+  constructor(private readonly db: Database) {}
+
+  /** For each id, the related nodes in the relation's order; an empty list where there are none. */
+  async findRelated(relation: NodeRelation, ids: readonly string[]): Promise<EntityRecord[][]> {
+    const rows = await this.db.read<{ key: string; items: Array<Record<string, unknown>> }>(
+      NODE_RELATIONS[relation],
+      { ids },
+    );
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({
+        key: row.key,
+        value: row.items.filter((item) => item.id != null).map(entityFromRow),
+      })),
+      [],
+    );
+  }
+
+  /** For each id, its care links, with the far end loaded and the key's own end as its id. */
+  async findLinks(relation: LinkRelation, ids: readonly string[]): Promise<CareLinkRecord[][]> {
+    type LinkRow = {
+      other: Record<string, unknown> | null;
+      basis: string;
+      note: string | null;
+      sourceIds: string[] | null;
+    };
+    const { anchor, cypher } = LINK_RELATIONS[relation];
+    const rows = await this.db.read<{ key: string; items: LinkRow[] }>(cypher, { ids });
+    const toLink = (key: string, item: LinkRow): CareLinkRecord => {
+      const other = entityFromRow(item.other!);
+      const ends = anchor === "target" ? { provider: other, target: key } : { provider: key, target: other };
+      return { ...ends, basis: item.basis, note: item.note, sourceIds: item.sourceIds ?? [] };
+    };
+    return inKeyOrder(
+      ids,
+      rows.map((row) => ({
+        key: row.key,
+        value: row.items.filter((item) => item.other?.id != null).map((item) => toLink(row.key, item)),
+      })),
+      [],
+    );
+  }
+}
