@@ -35,14 +35,21 @@ export const RESOLVERS = [
   DataReleaseResolver,
 ] as const;
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+const QUERY_DESCRIPTION =
+  "PainGraph: a knowledge graph of pain-management medicine. Every recommendation cites its guideline and keeps " +
+  "the guideline's own grade. PainGraph informs; it does not prescribe — nothing here is medical advice.";
+
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     // Types reached only through interfaces must be listed so they exist in the schema.
     orphanedTypes: [Source],
     // Inputs are validated explicitly with the same rules as the seed loader.
     validate: false,
   });
+  // type-graphql has no option for the root type's description; Sandbox shows it on the schema's front page.
+  schema.getQueryType()!.description = QUERY_DESCRIPTION;
+  return schema;
 }
 
 /** The committed form of the schema: sorted so that diffs show only real changes. */

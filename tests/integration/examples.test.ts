@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import path from "node:path";
+import { seedTestGraph } from "../support/graph";
+import { startTestServer, type TestServer } from "../support/server";
+
+const EXAMPLES = path.resolve(__dirname, "../../examples");
+const files = fs
+  .readdirSync(EXAMPLES)
+  .filter((file) => file.endsWith(".graphql"))
+  .sort();
+
+/** True when some list or object in the data holds something: an example that finds nothing proves nothing. */
+function hasContent(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  if (value && typeof value === "object") return Object.values(value).some(hasContent);
+  return value !== null && value !== undefined;
+}
+
+describe("the example operations in examples/", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedTestGraph(server.connection.database);
+  });
+  afterAll(() => server.close());
+
+  it("include one operation for each user task", () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(files)("%s runs without errors and returns data", async (file) => {
+    const { status, body } = await server.graphql(fs.readFileSync(path.join(EXAMPLES, file), "utf8"));
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    for (const [field, value] of Object.entries(body.data ?? {})) {
+      expect([field, hasContent(value)]).toEqual([field, true]);
+    }
+  });
+});

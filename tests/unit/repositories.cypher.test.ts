@@ -1,0 +1,134 @@
+import { CatalogRepository, LISTS } from "../../src/catalog/catalog.repository";
+import { ConditionRepository } from "../../src/catalog/condition.repository";
+import { TreatmentRepository } from "../../src/catalog/treatment.repository";
+import { NO_CRITERIA } from "../../src/evidence/recommendation.model";
+import { FIND_RECOMMENDATIONS, RecommendationRepository } from "../../src/evidence/recommendation.repository";
+import { EntityRepository } from "../../src/graph/entity.repository";
+import { LINK_RELATIONS, NODE_RELATIONS, RelationRepository } from "../../src/graph/relation.repository";
+import { DataReleaseRepository } from "../../src/release/data-release.repository";
+import { SearchRepository } from "../../src/search/search.repository";
+import { FakeDatabase, type RecordedCall } from "../support/fake-database";
+
+/** Runs a repository call against a recording database and returns what it sent. */
+async function sent(call: (db: FakeDatabase) => Promise<unknown>): Promise<RecordedCall[]> {
+  const db = new FakeDatabase();
+  await call(db);
+  return db.calls;
+}
+
+const CONDITION_CRITERIA = {
+  groupId: "group:x",
+  category: null,
+  name: "back",
+  codeKeys: ["M797"],
+  treatedWith: null,
+};
+const TREATMENT_CRITERIA = {
+  modalityId: null,
+  opioid: false,
+  maxInvasiveness: 1,
+  deliveredBy: null,
+  recommendedFor: "condition:x",
+  name: null,
+  isClass: null,
+};
+
+describe("repository Cypher (reviewed snapshots: any change shows in review)", () => {
+  it("entities by id", async () => {
+    expect(
+      await sent((db) => new EntityRepository(db).findByIds(["condition:a", "treatment:b"])),
+    ).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(NODE_RELATIONS))("relation %s", async (relation) => {
+    expect(
+      await sent((db) => new RelationRepository(db).findRelated(relation as never, ["x:1"])),
+    ).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(LINK_RELATIONS))("care links %s", async (relation) => {
+    expect(
+      await sent((db) => new RelationRepository(db).findLinks(relation as never, ["x:1"])),
+    ).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(FIND_RECOMMENDATIONS))(
+    "recommendations by %s, with criteria as parameters",
+    async (anchor) => {
+      const criteria = {
+        ...NO_CRITERIA,
+        directions: ["FOR"],
+        strengths: ["STRONG"],
+        includeSuperseded: false,
+      } as never;
+      expect(
+        await sent((db) => new RecommendationRepository(db).findBy(anchor as never, ["x:1"], criteria)),
+      ).toMatchSnapshot();
+    },
+  );
+
+  it("conflicts", async () => {
+    expect(
+      await sent((db) => new RecommendationRepository(db).findConflicts(["recommendation:a"])),
+    ).toMatchSnapshot();
+  });
+
+  it.each([
+    ["NAME", "ASC"],
+    ["ID", "DESC"],
+  ] as const)("conditions page ordered by %s %s", async (field, direction) => {
+    const request = { field, direction, first: 5, after: { sort: "Back pain", id: "condition:a" } };
+    expect(
+      await sent((db) => new ConditionRepository(db).page(CONDITION_CRITERIA, request)),
+    ).toMatchSnapshot();
+  });
+
+  it("condition by code, treatments, care teams and related conditions", async () => {
+    expect(
+      await sent(async (db) => {
+        const repository = new ConditionRepository(db);
+        await repository.findByCode("ICD10CM", "M797");
+        await repository.findTreatments(["condition:a"], "FOR");
+        await repository.findCareTeams(["condition:a"]);
+        await repository.findRelated(["condition:a"], 5);
+      }),
+    ).toMatchSnapshot();
+  });
+
+  it.each([
+    ["NAME", "ASC"],
+    ["INVASIVENESS", "DESC"],
+  ] as const)("treatments page ordered by %s %s, and conditions of treatments", async (field, direction) => {
+    const request = { field, direction, first: 5, after: null };
+    expect(
+      await sent(async (db) => {
+        await new TreatmentRepository(db).page(TREATMENT_CRITERIA, request);
+        await new TreatmentRepository(db).findConditions(["treatment:a"], "AGAINST");
+      }),
+    ).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(LISTS))("list %s", async (name) => {
+    expect(await sent((db) => new CatalogRepository(db).list(name as never))).toMatchSnapshot();
+  });
+
+  it("guidelines page", async () => {
+    expect(
+      await sent((db) => new CatalogRepository(db).pageGuidelines(10, { sort: 2020, id: "guideline:a" })),
+    ).toMatchSnapshot();
+  });
+
+  it("search, with the Lucene text and the code as parameters", async () => {
+    const request = {
+      lucene: "(back^4 OR back*^2 OR back~1)",
+      codeKey: null,
+      labels: ["Condition"],
+      first: 5,
+    };
+    expect(await sent((db) => new SearchRepository(db).search(request))).toMatchSnapshot();
+  });
+
+  it("data release", async () => {
+    expect(await sent((db) => new DataReleaseRepository(db).findCurrent())).toMatchSnapshot();
+  });
+});
