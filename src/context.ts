@@ -10,6 +10,8 @@ import { EntityRepository } from "./graph/entity.repository";
 import { GraphLoaders } from "./graph/graph.loaders";
 import type { LoaderOptions } from "./graph/loader-kit";
 import { RelationRepository } from "./graph/relation.repository";
+import { PathRepository } from "./paths/path.repository";
+import { RecommendRepository } from "./recommend/recommend.repository";
 import type { Database } from "./neo4j/database";
 import { CountingDatabase } from "./neo4j/counting-database";
 import { DataReleaseRepository } from "./release/data-release.repository";
@@ -24,6 +26,8 @@ export interface Repositories {
   catalog: CatalogRepository;
   recommendations: RecommendationRepository;
   search: SearchRepository;
+  recommend: RecommendRepository;
+  paths: PathRepository;
 }
 
 export interface Loaders {
@@ -52,6 +56,8 @@ export function createRepositories(db: Database): Repositories {
     catalog: new CatalogRepository(db),
     recommendations: new RecommendationRepository(db),
     search: new SearchRepository(db),
+    recommend: new RecommendRepository(db),
+    paths: new PathRepository(db),
   };
 }
 

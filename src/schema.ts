@@ -13,6 +13,12 @@ import { Source } from "./evidence/source.type";
 import { MythFactResolver, MythResolver, StatisticResolver } from "./facts/facts.resolver";
 import "./graph/enums.type";
 import { NodeResolver } from "./node/node.resolver";
+import { PathHopResolver, PathResolver } from "./paths/path.resolver";
+import {
+  ExcludedTreatmentResolver,
+  RankedTreatmentResolver,
+  RecommendationResultResolver,
+} from "./recommend/recommend.resolver";
 import { DataReleaseResolver } from "./release/data-release.resolver";
 import { SearchResolver } from "./search/search.resolver";
 
@@ -31,6 +37,11 @@ export const RESOLVERS = [
   MythFactResolver,
   StatisticResolver,
   SearchResolver,
+  RecommendationResultResolver,
+  RankedTreatmentResolver,
+  ExcludedTreatmentResolver,
+  PathResolver,
+  PathHopResolver,
   NodeResolver,
   DataReleaseResolver,
 ] as const;

@@ -6,7 +6,7 @@ import { Recommendation } from "../evidence/recommendation.type";
 import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
 import type { EntityRecord } from "../graph/entity.model";
 import { findOfType, ofTypes } from "../graph/typed-lookup";
-import { icd10Key, snomedKey } from "../model/codes";
+import { codeKeyOf, icd10Key, snomedKey } from "../model/codes";
 import { CodeSystem, Direction } from "../model/enums";
 import { toConnection } from "../pagination/connection";
 import { decodeCursor } from "../pagination/cursor";
@@ -20,10 +20,6 @@ import { Treatment } from "./treatment.type";
 import type { ConditionCriteria } from "./catalog.model";
 
 type ConditionRecord = EntityRecord & { name: string; prevalenceText?: string; prevalenceStatus?: string };
-
-export function codeKeyOf(system: CodeSystem, code: string): string {
-  return system === CodeSystem.ICD10CM ? icd10Key(code) : snomedKey(code);
-}
 
 function toConditionCriteria(args: ConditionsArgs): ConditionCriteria {
   const filter = args.filter ?? {};

@@ -3,7 +3,7 @@ import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
 import type { RecommendationCriteria, RecommendationRecord } from "./recommendation.model";
 
-const RETURN_RECOMMENDATION = /* cypher */ `
+export const RETURN_RECOMMENDATION = /* cypher */ `
   r {
     .*, __typename: 'Recommendation',
     treatmentId: t.id, conditionId: c.id, guidelineId: g.id,

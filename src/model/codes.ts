@@ -22,6 +22,11 @@ export function snomedKey(code: string): string {
   return code.trim();
 }
 
+/** The normalised look-up key of a code in its system (what Code nodes are keyed by). */
+export function codeKeyOf(system: "ICD10CM" | "SNOMEDCT", code: string): string {
+  return system === "ICD10CM" ? icd10Key(code) : snomedKey(code);
+}
+
 // Verhoeff tables (dihedral group D5), as SNOMED CT uses for the check digit of every identifier.
 const MULTIPLY = [
   [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],

@@ -7,6 +7,8 @@ import { EntityRepository } from "../../src/graph/entity.repository";
 import { LINK_RELATIONS, NODE_RELATIONS, RelationRepository } from "../../src/graph/relation.repository";
 import { DataReleaseRepository } from "../../src/release/data-release.repository";
 import { SearchRepository } from "../../src/search/search.repository";
+import { PathRepository } from "../../src/paths/path.repository";
+import { RecommendRepository } from "../../src/recommend/recommend.repository";
 import { FakeDatabase, type RecordedCall } from "../support/fake-database";
 
 /** Runs a repository call against a recording database and returns what it sent. */
@@ -130,5 +132,22 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
 
   it("data release", async () => {
     expect(await sent((db) => new DataReleaseRepository(db).findCurrent())).toMatchSnapshot();
+  });
+
+  it("recommendTreatments' three reads", async () => {
+    expect(
+      await sent(async (db) => {
+        const repository = new RecommendRepository(db);
+        await repository.resolveConditions(["condition:a"], [{ system: "ICD10CM", key: "M797" }]);
+        await repository.findEvidence(["condition:a"]);
+        await repository.findWarnings(["treatment:a"]);
+      }),
+    ).toMatchSnapshot();
+  });
+
+  it("shortest paths", async () => {
+    expect(
+      await sent((db) => new PathRepository(db).findShortestPaths("discipline:a", "condition:b", 3)),
+    ).toMatchSnapshot();
   });
 });

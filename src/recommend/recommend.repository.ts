@@ -1,0 +1,78 @@
+/** The three reads a ranking needs: the requested conditions, all statements about them, and treatment warnings. */
+import type { RecommendationRecord } from "../evidence/recommendation.model";
+import { RETURN_RECOMMENDATION } from "../evidence/recommendation.repository";
+import type { EntityRecord } from "../graph/entity.model";
+import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import type { Database } from "../neo4j/database";
+import type { CandidateTreatment } from "./ranking.model";
+
+// Ids and (system, key) code pairs in one read; every condition found is returned once with what matched it.
+export const RESOLVE_CONDITIONS = /* cypher */ `
+  CALL () {
+    UNWIND $ids AS requested
+    MATCH (c:Condition {id: requested})
+    RETURN c, requested
+    UNION
+    UNWIND $codes AS code
+    MATCH (:Code {system: code.system, key: code.key})-[:IDENTIFIES]->(c:Condition)
+    RETURN c, code.system + ':' + code.key AS requested
+  }
+  RETURN ${entityProjection("c")} AS condition, collect(requested) AS matchedBy`;
+
+export const FIND_EVIDENCE = /* cypher */ `
+  UNWIND $conditionIds AS conditionId
+  MATCH (c:Condition {id: conditionId})<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
+  MATCH (r)-[:CITES]->(g:Guideline)
+  RETURN ${RETURN_RECOMMENDATION} AS recommendation,
+         t { .id, .name, .opioid, .invasivenessMax, .isClass, classIds: [(t)-[:MEMBER_OF]->(k:Treatment) | k.id] } AS treatment
+  ORDER BY r.id`;
+
+export const FIND_WARNINGS = /* cypher */ `
+  UNWIND $treatmentIds AS key
+  MATCH (t:Treatment {id: key})<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
+  WHERE r.kind IN ['SAFETY_WARNING', 'REGULATORY']
+  MATCH (r)-[:CITES]->(g:Guideline)
+  RETURN key, ${RETURN_RECOMMENDATION} AS recommendation
+  ORDER BY key, r.id`;
+
+export interface ResolvedCondition {
+  condition: EntityRecord;
+  matchedBy: string[];
+}
+
+export class RecommendRepository {
+  constructor(private readonly db: Database) {}
+
+  async resolveConditions(
+    ids: string[],
+    codes: Array<{ system: string; key: string }>,
+  ): Promise<ResolvedCondition[]> {
+    const rows = await this.db.read<{ condition: Record<string, unknown>; matchedBy: string[] }>(
+      RESOLVE_CONDITIONS,
+      { ids, codes },
+    );
+    return rows.map((row) => ({ condition: entityFromRow(row.condition), matchedBy: row.matchedBy }));
+  }
+
+  async findEvidence(conditionIds: string[]) {
+    const rows = await this.db.read<{ recommendation: RecommendationRecord; treatment: CandidateTreatment }>(
+      FIND_EVIDENCE,
+      {
+        conditionIds,
+      },
+    );
+    const treatments = new Map(rows.map((row) => [row.treatment.id, row.treatment]));
+    return { records: rows.map((row) => row.recommendation), treatments };
+  }
+
+  /** Safety warnings and regulatory records per treatment, whatever condition they were filed under. */
+  async findWarnings(treatmentIds: string[]): Promise<Map<string, RecommendationRecord[]>> {
+    if (treatmentIds.length === 0) return new Map();
+    const rows = await this.db.read<{ key: string; recommendation: RecommendationRecord }>(FIND_WARNINGS, {
+      treatmentIds,
+    });
+    const warnings = new Map<string, RecommendationRecord[]>();
+    for (const row of rows) warnings.set(row.key, [...(warnings.get(row.key) ?? []), row.recommendation]);
+    return warnings;
+  }
+}

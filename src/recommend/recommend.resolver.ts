@@ -1,0 +1,94 @@
+/** recommendTreatments and the fields of its result that load more data (through the request's loaders). */
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { CareTeam, Delivery } from "../catalog/care-link.type";
+import { Condition } from "../catalog/condition.type";
+import { Treatment } from "../catalog/treatment.type";
+import type { RequestContext } from "../context";
+import type { EntityRecord } from "../graph/entity.model";
+import { ofTypes } from "../graph/typed-lookup";
+import { DataRelease } from "../release/data-release.type";
+import type { ExcludedItem } from "./ranking.model";
+import { RecommendTreatmentsInput } from "./recommend.input";
+import {
+  recommendTreatments,
+  type RankedItemResult,
+  type RecommendationResultRecord,
+} from "./recommend.service";
+import { ExcludedTreatment, RankedTreatment, RecommendationResult } from "./recommend.type";
+
+@Resolver(() => RecommendationResult)
+export class RecommendationResultResolver {
+  @Query(() => RecommendationResult, {
+    description:
+      "Treatments for one or more conditions, ranked by the guidelines' evidence (stronger, more consistent, earlier " +
+      "line first; at equal evidence non-opioid and less invasive first), each with its citations, conflicts, " +
+      "who delivers it and warnings; plus what was left out and why. Informs, does not prescribe: show the disclaimer.",
+  })
+  recommendTreatments(
+    @Arg("input", () => RecommendTreatmentsInput, { description: "Conditions, filters and weights." })
+    input: RecommendTreatmentsInput,
+    @Ctx() { repositories }: RequestContext,
+  ) {
+    return recommendTreatments(input, repositories.recommend);
+  }
+
+  @FieldResolver(() => CareTeam, {
+    description: "Who manages the requested conditions and who delivers the ranked treatments.",
+  })
+  async careTeam(@Root() result: RecommendationResultRecord, @Ctx() { loaders }: RequestContext) {
+    const [managing, delivering] = await Promise.all([
+      Promise.all(
+        result.conditions.map(({ condition }) =>
+          loaders.graph.careLinks("managementsOfCondition").load(condition.id),
+        ),
+      ),
+      Promise.all(
+        result.items.map((item) => loaders.graph.careLinks("deliveriesOfTreatment").load(item.treatment.id)),
+      ),
+    ]);
+    const providers = new Map<string, EntityRecord>();
+    for (const link of [...managing.flat(), ...delivering.flat()]) {
+      if (typeof link.provider !== "string") providers.set(link.provider.id, link.provider);
+    }
+    const sorted = [...providers.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    return { disciplines: ofTypes(sorted, "Discipline"), professions: ofTypes(sorted, "Profession") };
+  }
+
+  @FieldResolver(() => DataRelease, {
+    nullable: true,
+    description: "The data release the ranking was computed from.",
+  })
+  dataRelease(@Ctx() { repositories }: RequestContext) {
+    return repositories.dataRelease.findCurrent();
+  }
+}
+
+@Resolver(() => RankedTreatment)
+export class RankedTreatmentResolver {
+  @FieldResolver(() => Treatment, { description: "The treatment." })
+  treatment(@Root() item: RankedItemResult, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.entityById.load(item.treatment.id);
+  }
+
+  @FieldResolver(() => [Condition], {
+    description: "The requested conditions this treatment has support for.",
+  })
+  conditionsCovered(@Root() item: RankedItemResult, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.many(item.conditionsCovered);
+  }
+
+  @FieldResolver(() => [Delivery], {
+    description: "Who delivers it, each link CITED or a documented CONVENTION.",
+  })
+  deliveredBy(@Root() item: RankedItemResult, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.careLinks("deliveriesOfTreatment").load(item.treatment.id);
+  }
+}
+
+@Resolver(() => ExcludedTreatment)
+export class ExcludedTreatmentResolver {
+  @FieldResolver(() => Treatment, { description: "The treatment left out." })
+  treatment(@Root() item: ExcludedItem, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.entityById.load(item.treatment.id);
+  }
+}

@@ -1,0 +1,178 @@
+/** GraphQL types of recommendTreatments' result: ranked items with their reasons, exclusions, weights, disclaimer. */
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Condition } from "../catalog/condition.type";
+import { Recommendation } from "../evidence/recommendation.type";
+import { Phase } from "../model/enums";
+import { ExclusionReason, RankingFactor } from "./ranking.model";
+
+registerEnumType(RankingFactor, {
+  name: "RankingFactor",
+  description: "A factor of the ranking score (README, 'How it ranks').",
+  valuesConfig: {
+    STRENGTH: { description: "Evidence: best supporting strength, STRONG 3, CONDITIONAL 2, UNGRADED 1." },
+    BALANCE: {
+      description:
+        "Evidence: (for − against) / (for + against), each side summing its guidelines' best levels; −1 to 1.",
+    },
+    BREADTH: {
+      description:
+        "Evidence: distinct supporting guidelines, capped at five, as a share (0.2 per guideline).",
+    },
+    LINE_OF_THERAPY: {
+      description: "Evidence: earliest stated line (1st 1, unstated 0.6, 2nd 0.4, 3rd 0.2, later 0.1).",
+    },
+    COVERAGE: { description: "Preference: share of the requested conditions this treatment helps." },
+    OPIOID_SPARING: { description: "Preference: 1 for a non-opioid, 0 for an opioid." },
+    LEAST_INVASIVE: { description: "Preference: (3 − invasivenessMax) / 3." },
+  },
+});
+
+registerEnumType(ExclusionReason, {
+  name: "ExclusionReason",
+  description:
+    "Why a treatment with statements about the requested conditions is not among the ranked items.",
+  valuesConfig: {
+    RECOMMENDED_AGAINST: { description: "Guidelines only recommend against it here (see recommendations)." },
+    OPIOID_EXCLUDED: { description: "It is an opioid and excludeOpioids was set." },
+    TOO_INVASIVE: { description: "Its most invasive form exceeds maxInvasiveness." },
+    ALREADY_TRIED: { description: "It was listed in excludeTreatmentIds." },
+    BELOW_MIN_STRENGTH: { description: "Its best support is weaker than minStrength." },
+    OUT_OF_SCOPE: { description: "Its only support is for another phase of pain." },
+    NO_RECOMMENDATION: {
+      description: "Only neutral statements, evidence summaries, warnings or approvals exist for it.",
+    },
+  },
+});
+
+@ObjectType("ScoreFactor", { description: "One factor of a score: contribution = value × weight." })
+export class ScoreFactor {
+  @Field(() => RankingFactor, { description: "Which factor." })
+  factor!: RankingFactor;
+
+  @Field(() => Float, { description: "The factor's value for this treatment." })
+  value!: number;
+
+  @Field(() => Float, { description: "The weight used." })
+  weight!: number;
+
+  @Field(() => Float, { description: "value × weight." })
+  contribution!: number;
+}
+
+@ObjectType("ScoreBreakdown", {
+  description:
+    "How a score was computed: score = evidenceScore + preferenceScore, evidenceScore = round(sum of the evidence " +
+    "factors' contributions), preferenceScore = sum of the preference factors' contributions (below 1).",
+})
+export class ScoreBreakdown {
+  @Field(() => Int, { description: "round(STRENGTH + BALANCE + BREADTH + LINE_OF_THERAPY contributions)." })
+  evidenceScore!: number;
+
+  @Field(() => Float, {
+    description: "COVERAGE + OPIOID_SPARING + LEAST_INVASIVE contributions; always below 1.",
+  })
+  preferenceScore!: number;
+
+  @Field(() => [ScoreFactor], { description: "Every factor with its value, weight and contribution." })
+  factors!: ScoreFactor[];
+}
+
+@ObjectType("RankedTreatment", {
+  description: "A treatment ranked for the requested conditions, with its reasons and citations.",
+})
+export class RankedTreatment {
+  @Field(() => Int, { description: "1 is best." })
+  rank!: number;
+
+  @Field(() => Float, { description: "The score the ranking sorts by (higher first; ties by treatment id)." })
+  score!: number;
+
+  @Field(() => ScoreBreakdown, { description: "How the score was computed, recomputable by hand." })
+  scoreBreakdown!: ScoreBreakdown;
+
+  @Field(() => [Recommendation], {
+    description:
+      "The statements FOR it that count (recommendations and consensus, in scope); statements about its class included.",
+  })
+  supporting!: Recommendation[];
+
+  @Field(() => [Recommendation], { description: "The statements AGAINST it that count, in scope." })
+  opposing!: Recommendation[];
+
+  @Field({
+    description:
+      "True when a supporting and an opposing statement concern the same condition in overlapping phases.",
+  })
+  conflict!: boolean;
+
+  @Field(() => [Recommendation], {
+    description: "Safety warnings and regulatory records about this treatment.",
+  })
+  warnings!: Recommendation[];
+}
+
+@ObjectType("ExcludedTreatment", { description: "A treatment left out of the ranking, and why." })
+export class ExcludedTreatment {
+  @Field(() => ExclusionReason, { description: "Why it is left out." })
+  reason!: ExclusionReason;
+
+  @Field(() => [Recommendation], {
+    description: "The statements behind the reason (for RECOMMENDED_AGAINST, those against it).",
+  })
+  recommendations!: Recommendation[];
+}
+
+@ObjectType("RankingWeights", { description: "The weights a ranking used, one per factor." })
+export class RankingWeights {
+  @Field(() => Float, { description: "STRENGTH weight." })
+  strength!: number;
+  @Field(() => Float, { description: "BALANCE weight." })
+  balance!: number;
+  @Field(() => Float, { description: "BREADTH weight." })
+  breadth!: number;
+  @Field(() => Float, { description: "LINE_OF_THERAPY weight." })
+  lineOfTherapy!: number;
+  @Field(() => Float, { description: "COVERAGE weight." })
+  coverage!: number;
+  @Field(() => Float, { description: "OPIOID_SPARING weight." })
+  opioidSparing!: number;
+  @Field(() => Float, { description: "LEAST_INVASIVE weight." })
+  leastInvasive!: number;
+}
+
+@ObjectType("RequestedCondition", {
+  description: "A condition the ranking was computed for, and the phase used.",
+})
+export class RequestedCondition {
+  @Field(() => Condition, { description: "The condition." })
+  condition!: Condition;
+
+  @Field(() => Phase, { description: "The phase its statements had to apply to." })
+  phase!: Phase;
+}
+
+@ObjectType("RecommendationResult", {
+  description: "Ranked treatments for one or more conditions, with reasons, citations and a disclaimer.",
+})
+export class RecommendationResult {
+  @Field(() => [RequestedCondition], {
+    description: "The conditions ranked for, with the phase used for each.",
+  })
+  conditions!: RequestedCondition[];
+
+  @Field(() => [RankedTreatment], { description: "The ranked treatments, best first." })
+  items!: RankedTreatment[];
+
+  @Field(() => [ExcludedTreatment], {
+    description: "Treatments left out, each with its reason (e.g. not recommended).",
+  })
+  excluded!: ExcludedTreatment[];
+
+  @Field(() => RankingWeights, { description: "The weights used." })
+  weightsUsed!: RankingWeights;
+
+  @Field({
+    description: "Plain-language disclaimer to show with the ranking: information, not medical advice.",
+  })
+  disclaimer!: string;
+}

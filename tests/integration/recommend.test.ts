@@ -1,0 +1,289 @@
+import { Phase } from "../../src/model/enums";
+import { seedTestGraph } from "../support/graph";
+import { seedData } from "../support/seed-data";
+import { startTestServer, type TestServer } from "../support/server";
+
+type Item = {
+  rank: number;
+  score: number;
+  conflict: boolean;
+  treatment: { id: string; opioid: boolean; invasivenessMax: number };
+  supporting: Array<{
+    id: string;
+    direction: string;
+    kind: string;
+    phases: string[];
+    guideline: { id: string } | null;
+  }>;
+  opposing: Array<{ id: string }>;
+  conditionsCovered: Array<{ id: string }>;
+  warnings: Array<{ kind: string }>;
+  deliveredBy: Array<{ basis: string }>;
+};
+type Result = {
+  conditions: Array<{ condition: { id: string }; phase: string }>;
+  items: Item[];
+  excluded: Array<{ reason: string; treatment: { id: string }; recommendations: Array<{ id: string }> }>;
+  careTeam: { disciplines: Array<{ id: string }>; professions: Array<{ id: string }> };
+  weightsUsed: Record<string, number>;
+  disclaimer: string;
+  dataRelease: { version: number } | null;
+};
+
+const RECOMMEND = `query ($input: RecommendTreatmentsInput!) { recommendTreatments(input: $input) {
+  conditions { condition { id } phase }
+  items { rank score conflict treatment { id opioid invasivenessMax }
+    supporting { id direction kind phases guideline { id } } opposing { id }
+    conditionsCovered { id } warnings { kind } deliveredBy { basis } }
+  excluded { reason treatment { id } recommendations { id } }
+  careTeam { disciplines { id } professions { id } }
+  weightsUsed { strength balance breadth lineOfTherapy coverage opioidSparing leastInvasive }
+  disclaimer dataRelease { version } } }`;
+
+describe("recommendTreatments", () => {
+  let server: TestServer;
+  const data = seedData();
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedTestGraph(server.connection.database);
+  });
+  afterAll(() => server.close());
+
+  async function recommend(input: Record<string, unknown>, headers: Record<string, string> = {}) {
+    const { body } = await server.graphql<{ recommendTreatments: Result }>(RECOMMEND, { input }, headers);
+    expect(body.errors).toBeUndefined();
+    return body.data!.recommendTreatments;
+  }
+
+  async function errorOf(input: Record<string, unknown>) {
+    const { body } = await server.graphql(RECOMMEND, { input });
+    return body.errors?.[0]?.extensions;
+  }
+
+  it("ranks exercise first for fibromyalgia: EULAR 2016's only strong-for", async () => {
+    const result = await recommend({ conditionCodes: [{ system: "ICD10CM", code: "M79.7" }] });
+    expect(result.items[0]!.treatment.id).toBe("treatment:exercise");
+    expect(result.items[0]!.supporting.map((r) => r.guideline?.id)).toContain("guideline:eular-2016");
+    expect(result.disclaimer).toMatch(/not medical advice/);
+    expect(result.dataRelease?.version).toBeGreaterThan(0);
+  });
+
+  it("keeps opioids among the items for cancer-related pain with their ASCO citation; excludeOpioids removes them", async () => {
+    const result = await recommend({ conditionIds: ["condition:cancer-related-pain"], first: 50 });
+    const opioids = result.items.filter((item) => item.treatment.opioid);
+    expect(opioids.length).toBeGreaterThan(0);
+    expect(opioids.flatMap((item) => item.supporting.map((r) => r.guideline?.id))).toContain(
+      "guideline:asco-2023",
+    );
+    const without = await recommend({
+      conditionIds: ["condition:cancer-related-pain"],
+      excludeOpioids: true,
+      first: 50,
+    });
+    expect(without.items.some((item) => item.treatment.opioid)).toBe(false);
+    expect(without.excluded.filter((e) => e.reason === "OPIOID_EXCLUDED").map((e) => e.treatment.id)).toEqual(
+      expect.arrayContaining(opioids.map((item) => item.treatment.id)),
+    );
+  });
+
+  it("returns only non-invasive treatments with maxInvasiveness 0", async () => {
+    const result = await recommend({
+      conditionIds: ["condition:chronic-low-back-pain"],
+      maxInvasiveness: 0,
+      first: 50,
+    });
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.every((item) => item.treatment.invasivenessMax === 0)).toBe(true);
+    expect(result.excluded.some((e) => e.reason === "TOO_INVASIVE")).toBe(true);
+  });
+
+  it("moves an already-tried treatment to excluded", async () => {
+    const result = await recommend({
+      conditionIds: ["condition:fibromyalgia"],
+      excludeTreatmentIds: ["treatment:exercise"],
+    });
+    expect(result.items.map((item) => item.treatment.id)).not.toContain("treatment:exercise");
+    expect(result.excluded).toContainEqual(
+      expect.objectContaining({ reason: "ALREADY_TRIED", treatment: { id: "treatment:exercise" } }),
+    );
+  });
+
+  it("ranks a treatment shared by two conditions above one of equal evidence that helps only one", async () => {
+    const result = await recommend({
+      conditionIds: ["condition:fibromyalgia", "condition:chronic-low-back-pain"],
+      first: 50,
+    });
+    const shared = result.items.filter((item) => item.conditionsCovered.length === 2);
+    const single = result.items.filter((item) => item.conditionsCovered.length === 1);
+    expect(shared.length).toBeGreaterThan(0);
+    const evidence = (item: Item) => Math.floor(item.score);
+    for (const s of shared) {
+      for (const o of single.filter((item) => evidence(item) === evidence(s)))
+        expect(s.rank).toBeLessThan(o.rank);
+    }
+  });
+
+  it("gives every item at least one supporting recommendation with a guideline, counting only recommendations and consensus", async () => {
+    for (const condition of data.conditions) {
+      const result = await recommend({ conditionIds: [condition.id], first: 50 });
+      for (const item of result.items) {
+        expect(item.supporting.length).toBeGreaterThan(0);
+        expect(
+          item.supporting.every(
+            (r) => r.guideline && r.direction === "FOR" && ["RECOMMENDATION", "CONSENSUS"].includes(r.kind),
+          ),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("lists treatments guidelines only recommend against as RECOMMENDED_AGAINST with the citations", async () => {
+    const result = await recommend({ conditionIds: ["condition:chronic-low-back-pain"], first: 50 });
+    const against = result.excluded.filter((e) => e.reason === "RECOMMENDED_AGAINST");
+    expect(against.length).toBeGreaterThan(0);
+    expect(against.every((e) => e.recommendations.length > 0)).toBe(true);
+    expect(result.items.map((i) => i.treatment.id)).not.toEqual(
+      expect.arrayContaining(against.map((e) => e.treatment.id)),
+    );
+  });
+
+  it("marks conflicting evidence and shows both sides (acupuncture for chronic low back pain)", async () => {
+    const result = await recommend({ conditionIds: ["condition:chronic-low-back-pain"], first: 50 });
+    const acupuncture = result.items.find((item) => item.treatment.id === "treatment:acupuncture");
+    expect(acupuncture).toMatchObject({ conflict: true });
+    expect(acupuncture!.opposing.length).toBeGreaterThan(0);
+  });
+
+  it("does not rank for chronic low back pain treatments whose only support is for acute back pain", async () => {
+    const result = await recommend({ conditionIds: ["condition:chronic-low-back-pain"], first: 50 });
+    expect(result.conditions).toEqual([
+      { condition: { id: "condition:chronic-low-back-pain" }, phase: "CHRONIC" },
+    ]);
+    for (const item of result.items) {
+      expect(
+        item.supporting.every((r) => r.phases.includes(Phase.CHRONIC) || r.phases.includes(Phase.ANY)),
+      ).toBe(true);
+    }
+    const lbp = "condition:chronic-low-back-pain";
+    const forLbp = data.recommendations.filter((r) => r.conditionId === lbp && r.direction === "FOR");
+    const chronicSupport = (treatmentId: string) =>
+      forLbp.some(
+        (r) =>
+          r.treatmentId === treatmentId && (r.phases.includes(Phase.CHRONIC) || r.phases.includes(Phase.ANY)),
+      );
+    // Acute-only: neither the treatment nor a class it belongs to has support in the chronic phase.
+    const classesOf = (treatmentId: string) =>
+      data.treatments.find((t) => t.id === treatmentId)?.memberOfIds ?? [];
+    const acuteOnly = [...new Set(forLbp.map((r) => r.treatmentId))].filter(
+      (t) => !chronicSupport(t) && !classesOf(t).some(chronicSupport),
+    );
+    expect(acuteOnly.length).toBeGreaterThan(0);
+    for (const treatmentId of acuteOnly)
+      expect(result.items.map((i) => i.treatment.id)).not.toContain(treatmentId);
+  });
+
+  it("gives identical results for identical calls", async () => {
+    const input = { conditionIds: ["condition:migraine", "condition:tension-type-headache"], first: 20 };
+    expect(await recommend(input)).toEqual(await recommend(input));
+  });
+
+  it("shows the FDA warning on epidural steroid injections", async () => {
+    const result = await recommend({ conditionIds: ["condition:lumbar-radiculopathy"], first: 50 });
+    const esi = result.items.find((item) => item.treatment.id.includes("epidural"));
+    expect(esi?.warnings.map((w) => w.kind)).toContain("SAFETY_WARNING");
+  });
+
+  it("computes the ranking in at most 3 round trips, then resolves fields through loaders", async () => {
+    const minimal = await server.graphql(
+      `query ($input: RecommendTreatmentsInput!) { recommendTreatments(input: $input) { items { rank score } disclaimer } }`,
+      { input: { conditionIds: ["condition:fibromyalgia", "condition:chronic-low-back-pain"], first: 50 } },
+      { "x-paingraph-debug": "1" },
+    );
+    expect(
+      (minimal.body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips,
+    ).toBeLessThanOrEqual(3);
+    const full = await server.graphql(
+      RECOMMEND,
+      { input: { conditionIds: ["condition:fibromyalgia", "condition:chronic-low-back-pain"], first: 50 } },
+      { "x-paingraph-debug": "1" },
+    );
+    // 3 for the ranking; then one per loader level (entities, care links, data release), independent of item count.
+    expect(
+      (full.body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips,
+    ).toBeLessThanOrEqual(3 + 4);
+  });
+
+  it.each([
+    [{}, "input.conditionIds"],
+    [{ conditionIds: ["condition:does-not-exist"] }, "input.conditionIds"],
+    [{ conditionCodes: [{ system: "ICD10CM", code: "Z99.999" }] }, "input.conditionCodes"],
+    [{ conditionIds: ["condition:fibromyalgia"], maxInvasiveness: 7 }, "input.maxInvasiveness"],
+    [{ conditionIds: ["condition:fibromyalgia"], weights: { strength: -1 } }, "input.weights.strength"],
+    [
+      { conditionIds: ["condition:fibromyalgia"], weights: { coverage: 0.9, opioidSparing: 0.2 } },
+      "input.weights",
+    ],
+    [{ conditionIds: ["condition:fibromyalgia"], first: 0 }, "input.first"],
+  ])("refuses %j with BAD_USER_INPUT naming %s", async (input, field) => {
+    expect(await errorOf(input)).toMatchObject({ code: "BAD_USER_INPUT", argumentName: field });
+  });
+
+  it("pins the top five for every seeded condition (a reviewed fixture: ranking changes show in review)", async () => {
+    const pinned: Record<string, string[]> = {};
+    for (const condition of [...data.conditions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const result = await recommend({ conditionIds: [condition.id], first: 5 });
+      pinned[condition.id] = result.items.map((item) => `${item.rank}. ${item.treatment.id} (${item.score})`);
+    }
+    expect(pinned).toMatchSnapshot();
+  });
+});
+
+describe("explainPath", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  const EXPLAIN = `query ($from: ID!, $to: ID!, $max: Int) { explainPath(fromId: $from, toId: $to, maxHops: $max) {
+    length hops { relationship forward from { id } to { id } citation { id guideline { id } } } } }`;
+
+  it("explains why a treatment is linked to a condition, citing the recommendation on the way", async () => {
+    const { body } = await server.graphql<{
+      explainPath: Array<{
+        length: number;
+        hops: Array<{
+          from: { id: string };
+          to: { id: string };
+          citation: { guideline: { id: string } } | null;
+        }>;
+      }>;
+    }>(EXPLAIN, { from: "treatment:exercise", to: "condition:fibromyalgia", max: 3 });
+    expect(body.errors).toBeUndefined();
+    const paths = body.data!.explainPath;
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      expect(path.hops[0]!.from.id).toBe("treatment:exercise");
+      expect(path.hops.at(-1)!.to.id).toBe("condition:fibromyalgia");
+      expect(path.hops.some((hop) => hop.citation?.guideline.id)).toBe(true);
+    }
+  });
+
+  it("refuses unknown ids and a maxHops out of range with BAD_USER_INPUT", async () => {
+    const unknown = await server.graphql(EXPLAIN, { from: "condition:nope", to: "condition:migraine" });
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "fromId",
+    });
+    const tooFar = await server.graphql(EXPLAIN, {
+      from: "condition:fibromyalgia",
+      to: "condition:migraine",
+      max: 9,
+    });
+    expect(tooFar.body.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      argumentName: "maxHops",
+    });
+  });
+});
