@@ -186,121 +186,58 @@ const MODALITIES = [
   { name: "Complementary therapies", invasiveness: [0, 1] },
   { name: "Self-management", invasiveness: [0, 0] },
 ] as const;
-const DRUG_STEMS = ["Gaba", "Dulo", "Lido", "Napro", "Keto", "Trama", "Pregaba", "Milna", "Cele", "Amitri"];
-const DRUG_ENDINGS = [
-  "pentin",
-  "xetine",
-  "caine",
-  "fen",
-  "rolac",
-  "dol",
-  "coxib",
-  "cipran",
-  "ptyline",
-  "zepam",
-];
-const TECHNIQUES = ["Graded", "Targeted", "Intensive", "Guided", "Pulsed", "Supervised", "Combined", "Brief"];
-const DISCIPLINES = ["Anesthesiology", "Physiatry", "Neurology", "Rheumatology", "Psychiatry", "Orthopedics"];
-const PROFESSIONS = [
-  "Physical therapists",
-  "Psychologists",
-  "Nurses",
-  "Pharmacists",
-  "Occupational therapists",
-];
-const PUBLISHERS = ["ACP", "NICE", "CDC", "EULAR", "AAN", "ASIPP", "VA/DoD", "EFIC", "CPS", "IASP"];
+const words = (list: string) => list.split("|");
+const DRUG_STEMS = words("Gaba|Dulo|Lido|Napro|Keto|Trama|Pregaba|Milna|Cele|Amitri");
+const DRUG_ENDINGS = words("pentin|xetine|caine|fen|rolac|dol|coxib|cipran|ptyline|zepam");
+const TECHNIQUES = words("Graded|Targeted|Intensive|Guided|Pulsed|Supervised|Combined|Brief");
+const DISCIPLINES = words("Anesthesiology|Physiatry|Neurology|Rheumatology|Psychiatry|Orthopedics");
+const PROFESSIONS = words("Physical therapists|Psychologists|Nurses|Pharmacists|Occupational therapists");
+const PUBLISHERS = words("ACP|NICE|CDC|EULAR|AAN|ASIPP|VA/DoD|EFIC|CPS|IASP");
 const JURISDICTIONS = Object.values(Jurisdiction);
-const QUALIFIERS = [
-  "Chronic",
-  "Acute",
-  "Recurrent",
-  "Post-surgical",
-  "Neuropathic",
-  "Inflammatory",
-  "Myofascial",
-];
-const SITES = [
-  "lumbar",
-  "cervical",
-  "thoracic",
-  "knee",
-  "hip",
-  "shoulder",
-  "pelvic",
-  "abdominal",
-  "facial",
-  "foot",
-];
-const FORMS = [
-  "pain",
-  "pain syndrome",
-  "neuralgia",
-  "arthropathy",
-  "tendinopathy",
-  "radiculopathy",
-  "myalgia",
-];
-const POPULATIONS = [
-  "adults ≥18",
-  "older adults ≥65",
-  "outpatient adults",
-  "adults with comorbid depression",
-];
+const QUALIFIERS = words("Chronic|Acute|Recurrent|Post-surgical|Neuropathic|Inflammatory|Myofascial");
+const SITES = words("lumbar|cervical|thoracic|knee|hip|shoulder|pelvic|abdominal|facial|foot");
+const FORMS = words("pain|pain syndrome|neuralgia|arthropathy|tendinopathy|radiculopathy|myalgia");
+const POPULATIONS = words("adults ≥18|older adults ≥65|outpatient adults|adults with comorbid depression");
 
-/** Grading schemes in rough proportion to the curated guidelines, with raw grades per direction. */
-const SCHEMES: ReadonlyArray<{ scheme: GradingScheme; system: string; grades: Record<Direction, string[]> }> =
-  [
-    ...Array.from({ length: 4 }, () => ({
-      scheme: GradingScheme.GRADE,
-      system: "GRADE strong/conditional",
-      grades: {
-        FOR: ["Strong for", "Conditional for", "Weak for (Ib, A)"],
-        AGAINST: ["Strong against", "Conditional against"],
-        NEUTRAL: ["evidence statement"],
-      },
-    })),
-    ...Array.from({ length: 2 }, () => ({
-      scheme: GradingScheme.NICE_WORDING,
-      system: "NICE wording (offer / consider / do not offer)",
-      grades: {
-        FOR: ['NICE "offer"', 'NICE "consider"'],
-        AGAINST: ['NICE "do not offer"', 'NICE "do not routinely offer"'],
-        NEUTRAL: ['NICE "consider"'],
-      },
-    })),
-    ...Array.from({ length: 2 }, () => ({
-      scheme: GradingScheme.AAN_LEVEL,
-      system: "AAN Level A/B/C",
-      grades: {
-        FOR: ["Level A", "Level B", "Level C"],
-        AGAINST: ["Level A", "Level B"],
-        NEUTRAL: ["Level U"],
-      },
-    })),
-    {
-      scheme: GradingScheme.CDC_CATEGORY,
-      system: "Category A/B + evidence type 1–4",
-      grades: {
-        FOR: ["Category A, evidence type 2", "Category B, evidence type 3"],
-        AGAINST: ["Category A, evidence type 4"],
-        NEUTRAL: ["Category B, evidence type 4"],
-      },
-    },
-    {
-      scheme: GradingScheme.ACP,
-      system: "ACP: strong/weak; evidence high/moderate/low",
-      grades: {
-        FOR: ["Strong recommendation, low-quality evidence", "Weak recommendation, moderate-quality"],
-        AGAINST: ["Strong recommendation, moderate-quality evidence"],
-        NEUTRAL: ["evidence statement"],
-      },
-    },
-    {
-      scheme: GradingScheme.CONSENSUS,
-      system: "consensus",
-      grades: { FOR: ["consensus (no grade)"], AGAINST: ["consensus (no grade)"], NEUTRAL: ["consensus"] },
-    },
-  ];
+/** A grading scheme, repeated by weight (rough share among the curated guidelines), with raw grades per direction. */
+const scheme = (scheme: GradingScheme, weight: number, system: string, grades: Record<Direction, string>) =>
+  Array.from({ length: weight }, () => ({
+    scheme,
+    system,
+    grades: { FOR: words(grades.FOR), AGAINST: words(grades.AGAINST), NEUTRAL: words(grades.NEUTRAL) },
+  }));
+const SCHEMES = [
+  ...scheme(GradingScheme.GRADE, 4, "GRADE strong/conditional", {
+    FOR: "Strong for|Conditional for|Weak for (Ib, A)",
+    AGAINST: "Strong against|Conditional against",
+    NEUTRAL: "evidence statement",
+  }),
+  ...scheme(GradingScheme.NICE_WORDING, 2, "NICE wording (offer / consider / do not offer)", {
+    FOR: 'NICE "offer"|NICE "consider"',
+    AGAINST: 'NICE "do not offer"|NICE "do not routinely offer"',
+    NEUTRAL: 'NICE "consider"',
+  }),
+  ...scheme(GradingScheme.AAN_LEVEL, 2, "AAN Level A/B/C", {
+    FOR: "Level A|Level B|Level C",
+    AGAINST: "Level A|Level B",
+    NEUTRAL: "Level U",
+  }),
+  ...scheme(GradingScheme.CDC_CATEGORY, 1, "Category A/B + evidence type 1–4", {
+    FOR: "Category A, evidence type 2|Category B, evidence type 3",
+    AGAINST: "Category A, evidence type 4",
+    NEUTRAL: "Category B, evidence type 4",
+  }),
+  ...scheme(GradingScheme.ACP, 1, "ACP: strong/weak; evidence high/moderate/low", {
+    FOR: "Strong recommendation, low-quality evidence|Weak recommendation, moderate-quality",
+    AGAINST: "Strong recommendation, moderate-quality evidence",
+    NEUTRAL: "evidence statement",
+  }),
+  ...scheme(GradingScheme.CONSENSUS, 1, "consensus", {
+    FOR: "consensus (no grade)",
+    AGAINST: "consensus (no grade)",
+    NEUTRAL: "consensus",
+  }),
+];
 const GRADES = new Map(SCHEMES.map((entry) => [entry.scheme, entry.grades]));
 const OTHER_KINDS = Object.values(RecommendationKind).filter((k) => k !== RecommendationKind.RECOMMENDATION);
 

@@ -43,7 +43,7 @@ export interface SyntheticBuildResult {
   elapsedMs: number;
 }
 
-/** Refuses to mix synthetic rows into a graph that holds curated data (its release or any non-synthetic node). */
+/** Raised, before anything is written, for a graph holding curated data (its release or any non-synthetic node). */
 export class CuratedGraphError extends Error {
   constructor(detail: string) {
     super(
@@ -61,7 +61,6 @@ export async function buildSyntheticGraph(
   const started = Date.now();
   const repository = new SyntheticRepository(db);
   const checksum = syntheticChecksum(options);
-  await new SeedRepository(db).ensureSchema();
   const existing = await repository.findRelease();
   const written = { nodes: 0, relationships: 0, batches: 0, cleared: 0 };
   if (existing?.synthetic && existing.checksum === checksum && !options.force) {
@@ -70,6 +69,7 @@ export async function buildSyntheticGraph(
   if (existing && !existing.synthetic) throw new CuratedGraphError(`data release v${existing.version}`);
   const curated = await repository.findCuratedEntity();
   if (curated) throw new CuratedGraphError(`node ${curated}`);
+  await new SeedRepository(db).ensureSchema();
 
   const report = (progress: Omit<SyntheticProgress, "conditions" | "elapsedMs">) =>
     options.onProgress?.({ ...progress, conditions: options.conditions, elapsedMs: Date.now() - started });
