@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { ConfigError, loadConfig, PROJECT_ROOT } from "../src/config";
 import { startNeo4j, stopNeo4j } from "../neo4j-launcher/launcher";
-import { runSeed } from "../src/seed/run-seed";
+import { runSeed, UnexportedChangesError } from "../src/seed/run-seed";
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -17,18 +17,28 @@ async function main(): Promise<number> {
     console.log(running.startedNow ? `Neo4j started on ${running.uri}` : `Reusing Neo4j on ${running.uri}`);
   try {
     // Idempotent: with unchanged files and graph this writes nothing, so every start can run it.
-    const seeded = await runSeed(config);
-    console.log(
-      seeded.changed
-        ? `Seeded the graph: data release v${seeded.version}`
-        : `Graph is current: release v${seeded.version}`,
-    );
+    await seedUnlessCurated(config);
     return await runApi();
   } finally {
     if (running?.startedNow) {
       console.log("Stopping the Neo4j this command started...");
       await stopNeo4j(instance);
     }
+  }
+}
+
+/** Seeds when needed; curated writes not yet exported are kept (the API starts on them) rather than overwritten. */
+async function seedUnlessCurated(config: ReturnType<typeof loadConfig>): Promise<void> {
+  try {
+    const seeded = await runSeed(config);
+    console.log(
+      seeded.changed
+        ? `Seeded the graph: data release v${seeded.version}`
+        : `Graph is current: release v${seeded.version}`,
+    );
+  } catch (error) {
+    if (!(error instanceof UnexportedChangesError)) throw error;
+    console.warn(`${error.message}\nStarting on the curated graph without reseeding.`);
   }
 }
 

@@ -1,4 +1,7 @@
-/** npm run seed: validate seed/data/*.json, then load it into Neo4j in one transaction (or report every problem). */
+/**
+ * npm run seed [-- --discard-curated]: validate seed/data/*.json, then load it into Neo4j in one transaction (or
+ * report every problem). Refuses to overwrite curated writes that were not exported unless told to discard them.
+ */
 import "reflect-metadata";
 import { loadConfig } from "../src/config";
 import { runSeed, SeedValidationError } from "../src/seed/run-seed";
@@ -6,7 +9,7 @@ import { runSeed, SeedValidationError } from "../src/seed/run-seed";
 async function main(): Promise<number> {
   const config = loadConfig();
   const started = Date.now();
-  const result = await runSeed(config);
+  const result = await runSeed(config, { discardCurated: process.argv.includes("--discard-curated") });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     result.changed

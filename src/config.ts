@@ -1,5 +1,7 @@
 /** The only reader of process.env: validates every variable once into a typed, frozen config. */
 import path from "node:path";
+import { type ApiKeyEntry, parseApiKeys } from "./auth/api-keys";
+import type { JwtSettings } from "./auth/jwt";
 
 export type Profile = "development" | "production" | "test";
 
@@ -16,6 +18,8 @@ export interface Neo4jConfig {
   dataDir: string;
   connectionTimeoutMs: number;
   transactionTimeoutMs: number;
+  /** How long the driver keeps retrying a failed transaction (its first retry waits about 1 s). */
+  maxRetryTimeMs: number;
 }
 
 export interface Config {
@@ -34,6 +38,42 @@ export interface Config {
   /** Most keys a DataLoader sends in one query; 1 disables batching (the benchmarks' N+1 baseline). */
   loaderBatchSize: number;
   neo4j: Neo4jConfig;
+  /** Curator credentials: API keys (hashes only) and JWT verification settings (null: tokens disabled). */
+  auth: { apiKeys: readonly ApiKeyEntry[]; jwt: JwtSettings | null };
+  /** Protective limits on what one request may ask (README, "Limits"). */
+  limits: LimitsConfig;
+  rateLimit: RateLimitConfig;
+  /** Origins allowed to read responses cross-origin; "*" allows every origin (the data is public). */
+  corsOrigins: "*" | readonly string[];
+  /** max-age of Cache-Control on successful query responses (GET ones are cacheable); 0 sends no-store. */
+  httpCacheMaxAgeSeconds: number;
+  /** Serve GET /metrics (Prometheus text format). */
+  metrics: boolean;
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  shutdownTimeoutMs: number;
+}
+
+export interface LimitsConfig {
+  /** Deepest selection nesting, introspection excluded. */
+  maxDepth: number;
+  /** Highest estimated cost: list fields multiply their selection by first (or a fixed factor). */
+  maxCost: number;
+  /** Most aliases in one document. */
+  maxAliases: number;
+  /** Most lexical tokens in one document; the parser stops beyond it. */
+  maxTokens: number;
+  /** Deadline of one HTTP request, after which the client gets REQUEST_TIMEOUT and its queries stop. */
+  requestTimeoutMs: number;
+}
+
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Sustained requests per minute per client (API key, else IP). */
+  perMinute: number;
+  /** Requests a client may send at once before the per-minute rate applies. */
+  burst: number;
+  /** Take the client IP from the last X-Forwarded-For hop (only behind a proxy that sets it). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -132,7 +172,62 @@ function readNeo4j(env: EnvReader): Neo4jConfig {
     dataDir: path.resolve(PROJECT_ROOT, env.string("NEO4J_DATA_DIR", ".neo4j/data")),
     connectionTimeoutMs: env.integer("NEO4J_CONNECTION_TIMEOUT_MS", 2000, 100, 120_000),
     transactionTimeoutMs: env.integer("NEO4J_TX_TIMEOUT_MS", 10_000, 100, 600_000),
+    // Kept short so that, with Neo4j down, a request fails within 2 s (one retry) instead of hanging.
+    maxRetryTimeMs: env.integer("NEO4J_MAX_RETRY_TIME_MS", 500, 0, 60_000),
   };
+}
+
+function readLimits(env: EnvReader): LimitsConfig {
+  return {
+    maxDepth: env.integer("QUERY_MAX_DEPTH", 12, 1, 1000),
+    maxCost: env.integer("QUERY_MAX_COST", 25_000, 1, 100_000_000),
+    maxAliases: env.integer("QUERY_MAX_ALIASES", 30, 0, 100_000),
+    maxTokens: env.integer("QUERY_MAX_TOKENS", 5000, 100, 1_000_000),
+    requestTimeoutMs: env.integer("REQUEST_TIMEOUT_MS", 10_000, 1, 600_000),
+  };
+}
+
+/** "*" or a comma-separated list of origins such as https://clinic.example (scheme, host, optional port). */
+function readOrigins(env: EnvReader, name: string): "*" | readonly string[] {
+  const raw = env.string(name, "*").trim();
+  if (raw === "*") return "*";
+  const origins = raw
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  const bad = origins.filter((origin) => !isOrigin(origin));
+  if (origins.length === 0 || bad.length > 0) {
+    env.problems.push(
+      `${name} must be * or a comma-separated list of origins like https://site.example (got "${raw}")`,
+    );
+  }
+  return Object.freeze(origins);
+}
+
+function isOrigin(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return /^https?:$/.test(url.protocol) && url.origin === raw;
+  } catch {
+    return false;
+  }
+}
+
+function readAuth(env: EnvReader): Config["auth"] {
+  const { entries, problems } = parseApiKeys(env.string("CURATOR_API_KEYS", ""));
+  env.problems.push(...problems);
+  const secret = env.optional("JWT_SECRET");
+  if (secret !== undefined && secret.length < 32)
+    env.problems.push("JWT_SECRET must be at least 32 characters");
+  const jwt = secret
+    ? {
+        secret: new TextEncoder().encode(secret),
+        issuer: env.string("JWT_ISSUER", "paingraph"),
+        audience: env.string("JWT_AUDIENCE", "paingraph-api"),
+        rolesClaim: env.string("JWT_ROLES_CLAIM", "roles"),
+      }
+    : null;
+  return { apiKeys: entries, jwt };
 }
 
 /** Validates the environment once; throws ConfigError listing every bad variable. */
@@ -154,6 +249,18 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
     bodyLimitBytes: env.integer("BODY_LIMIT_BYTES", 102_400, 1024, 10_485_760),
     loaderBatchSize: env.integer("LOADER_BATCH_SIZE", 1000, 1, 100_000),
     neo4j: readNeo4j(env),
+    auth: readAuth(env),
+    limits: readLimits(env),
+    rateLimit: {
+      enabled: env.boolean("RATE_LIMIT_ENABLED", true),
+      perMinute: env.integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+      burst: env.integer("RATE_LIMIT_BURST", 100, 1, 1_000_000),
+      trustProxy: env.boolean("TRUST_PROXY", false),
+    },
+    corsOrigins: readOrigins(env, "CORS_ORIGINS"),
+    httpCacheMaxAgeSeconds: env.integer("HTTP_CACHE_MAX_AGE_SECONDS", 60, 0, 86_400),
+    metrics: env.boolean("METRICS", true),
+    shutdownTimeoutMs: env.integer("SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);
   return Object.freeze(config);

@@ -1,5 +1,7 @@
 /** The per-request context: a round-trip-counting view of the database, repositories and loaders for ONE request. */
 import { randomUUID } from "node:crypto";
+import { type AuthSettings, type Credentials, lazyPrincipal } from "./auth/authenticate";
+import type { Principal } from "./auth/principal";
 import { CatalogLoaders } from "./catalog/catalog.loaders";
 import { CatalogRepository } from "./catalog/catalog.repository";
 import { ConditionRepository } from "./catalog/condition.repository";
@@ -10,6 +12,7 @@ import { EntityRepository } from "./graph/entity.repository";
 import { GraphLoaders } from "./graph/graph.loaders";
 import type { LoaderOptions } from "./graph/loader-kit";
 import { RelationRepository } from "./graph/relation.repository";
+import { CurationRepository } from "./curation/curation.repository";
 import { PathRepository } from "./paths/path.repository";
 import { RecommendRepository } from "./recommend/recommend.repository";
 import type { Database } from "./neo4j/database";
@@ -28,6 +31,7 @@ export interface Repositories {
   search: SearchRepository;
   recommend: RecommendRepository;
   paths: PathRepository;
+  curation: CurationRepository;
 }
 
 export interface Loaders {
@@ -44,6 +48,10 @@ export interface RequestContext {
   db: CountingDatabase;
   repositories: Repositories;
   loaders: Loaders;
+  /** The caller, authenticated on first use (reads never need it). */
+  principal: () => Promise<Principal | null>;
+  /** After a write: fresh loaders, so nothing cached earlier in this request is served stale. */
+  refreshLoaders: () => void;
 }
 
 export function createRepositories(db: Database): Repositories {
@@ -58,6 +66,7 @@ export function createRepositories(db: Database): Repositories {
     search: new SearchRepository(db),
     recommend: new RecommendRepository(db),
     paths: new PathRepository(db),
+    curation: new CurationRepository(db),
   };
 }
 
@@ -70,21 +79,30 @@ export function createLoaders(repositories: Repositories, options: LoaderOptions
   };
 }
 
+const NO_AUTH: AuthSettings = { apiKeys: [], jwt: null };
+
 export interface ContextOptions {
   debug: boolean;
   loaderBatchSize: number;
+  credentials?: Credentials;
+  auth?: AuthSettings;
   requestId?: string;
 }
 
 export function createRequestContext(database: Database, options: ContextOptions): RequestContext {
   const db = new CountingDatabase(database);
   const repositories = createRepositories(db);
-  return {
+  const context: RequestContext = {
     requestId: options.requestId ?? randomUUID(),
     debug: options.debug,
     startedAt: performance.now(),
     db,
     repositories,
     loaders: createLoaders(repositories, { maxBatchSize: options.loaderBatchSize }),
+    principal: lazyPrincipal(options.credentials ?? {}, options.auth ?? NO_AUTH),
+    refreshLoaders: () => {
+      context.loaders = createLoaders(repositories, { maxBatchSize: options.loaderBatchSize });
+    },
   };
+  return context;
 }

@@ -11,9 +11,24 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Codes that clients may see verbatim; anything else is masked as INTERNAL_SERVER_ERROR. */
+/** Codes of the protective limits (README, "Limits"): what a client gets when a request asks too much. */
+export const LimitCode = {
+  QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
+  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
+  TOO_MANY_ALIASES: "TOO_MANY_ALIASES",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "RATE_LIMITED",
+  REQUEST_TIMEOUT: "REQUEST_TIMEOUT",
+} as const;
+export type LimitCode = (typeof LimitCode)[keyof typeof LimitCode];
+
+/**
+ * Codes that clients may see verbatim; anything else is masked as INTERNAL_SERVER_ERROR. INTERNAL_SERVER_ERROR
+ * itself is not one: Apollo gives that code to every uncoded error, so its message must be masked too.
+ */
 const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(LimitCode),
   // Apollo Server's own request-level codes.
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
@@ -43,6 +58,13 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/** A request asked for more than a configured limit allows; answered with HTTP 400 and the limit's code. */
+export class LimitExceededError extends GraphQLError {
+  constructor(code: LimitCode, message: string, details: Record<string, number> = {}) {
+    super(message, { extensions: { code, ...details, http: { status: 400 } } });
+  }
+}
+
 export type ErrorLogger = (error: unknown, formatted: GraphQLFormattedError) => void;
 
 /**
@@ -51,6 +73,7 @@ export type ErrorLogger = (error: unknown, formatted: GraphQLFormattedError) => 
  */
 export function createFormatError(logUnexpected: ErrorLogger, includeStacktrace: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    formatted = withRequestCode(withLimitCode(formatted, error), error);
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PUBLIC_CODES.has(code)) {
       return includeStacktrace ? formatted : withoutStacktrace(formatted);
@@ -63,6 +86,27 @@ export function createFormatError(logUnexpected: ErrorLogger, includeStacktrace:
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Apollo re-codes every validation-rule error GRAPHQL_VALIDATION_FAILED; a limit's own code is more useful. */
+function withLimitCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (!(original instanceof LimitExceededError)) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: original.extensions.code } };
+}
+
+/**
+ * graphql-js and Apollo reject some requests with an uncoded GraphQLError outside any field (too many bad
+ * variables, a persisted-query hash that does not match): those are the client's mistakes, not ours.
+ */
+function withRequestCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const isRequestRejection =
+    error instanceof GraphQLError &&
+    error.extensions.code === undefined &&
+    error.path === undefined &&
+    error.originalError === undefined;
+  if (!isRequestRejection) return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_REQUEST" } };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -20,6 +20,8 @@ import {
   RecommendationResultResolver,
 } from "./recommend/recommend.resolver";
 import { DataReleaseResolver } from "./release/data-release.resolver";
+import { authChecker } from "./auth/auth-checker";
+import { ChangeResolver, CurationResolver } from "./curation/curation.resolver";
 import { SearchResolver } from "./search/search.resolver";
 
 export const RESOLVERS = [
@@ -44,6 +46,8 @@ export const RESOLVERS = [
   PathHopResolver,
   NodeResolver,
   DataReleaseResolver,
+  CurationResolver,
+  ChangeResolver,
 ] as const;
 
 const QUERY_DESCRIPTION =
@@ -57,9 +61,14 @@ export async function createSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Source],
     // Inputs are validated explicitly with the same rules as the seed loader.
     validate: false,
+    // Writes need the CURATOR role: no credentials → UNAUTHENTICATED, wrong role → FORBIDDEN.
+    authChecker,
   });
   // type-graphql has no option for the root type's description; Sandbox shows it on the schema's front page.
   schema.getQueryType()!.description = QUERY_DESCRIPTION;
+  schema.getMutationType()!.description =
+    "Curation writes. Each needs the CURATOR role (an API key in x-api-key, or a bearer JWT), runs in one " +
+    "transaction, is validated by the seed's own rules, bumps the data release and is recorded in changes.";
   return schema;
 }
 

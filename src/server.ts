@@ -1,11 +1,12 @@
 /**
- * createServer(deps): Apollo Server on a node:http server with /graphql, /health and /ready.
+ * createServer(deps): Apollo Server on a node:http server with /graphql, /health, /ready and /metrics.
  * It does not read the environment or open the driver, so tests build it with their own deps.
  */
 import "reflect-metadata";
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -15,9 +16,16 @@ import { createFormatError } from "./errors";
 import { createGraphQLHandler } from "./http/graphql-handler";
 import { sendHealth, sendReadiness } from "./http/health";
 import { queryStatsPlugin } from "./http/query-stats.plugin";
-import { sendGraphQLError, sendJson } from "./http/responses";
+import { createRouter } from "./http/router";
+import { maxAliasesRule } from "./limits/aliases.rule";
+import { complexityPlugin } from "./limits/complexity";
+import { DeadlineDatabase } from "./limits/deadline";
+import { maxDepthRule } from "./limits/depth.rule";
+import { knownOperationTypesRule } from "./limits/operation-type.rule";
 import type { Logger } from "./logger";
-import type { Neo4jConnection } from "./neo4j/connection";
+import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
+import { Metrics } from "./observability/metrics";
+import { RequestTracker } from "./observability/request-tracker";
 import { createSchema } from "./schema";
 
 export interface ServerDeps {
@@ -29,12 +37,19 @@ export interface ServerDeps {
 export interface PainGraphServer {
   /** Starts listening; resolves with the bound URL (useful with PORT=0). */
   listen(): Promise<string>;
-  /** Stops accepting, drains in-flight requests, stops Apollo. Does not close the driver it was given. */
+  /**
+   * Stops accepting, lets in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS), stops Apollo.
+   * Does not close the driver it was given.
+   */
   stop(): Promise<void>;
 }
 
 export async function createServer({ config, connection, logger }: ServerDeps): Promise<PainGraphServer> {
   const httpServer = http.createServer();
+  const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
+  const tracker = new RequestTracker();
+  const database = metrics.instrument(connection.database);
+  const { limits } = config;
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -45,42 +60,58 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       (error) => logger.error({ err: error }, "unexpected error while resolving a request"),
       config.includeStacktrace,
     ),
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [
+      knownOperationTypesRule,
+      maxDepthRule(limits.maxDepth),
+      maxAliasesRule(limits.maxAliases),
+    ],
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       config.sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
+      complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
+      tracker.plugin(),
     ],
   });
   await apollo.start();
 
+  let stopping = false;
   const handleGraphQL = createGraphQLHandler({
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
-    context: async (request) =>
-      createRequestContext(connection.database, {
-        debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
-        loaderBatchSize: config.loaderBatchSize,
-      }),
+    requestTimeoutMs: limits.requestTimeoutMs,
+    context: async (request, signal, info) =>
+      tracker.attach(
+        createRequestContext(new DeadlineDatabase(database, signal, limits.requestTimeoutMs), {
+          debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
+          loaderBatchSize: config.loaderBatchSize,
+          requestId: info.id,
+          credentials: {
+            authorization: request.headers.authorization,
+            apiKey: firstHeader(request.headers["x-api-key"]),
+          },
+          auth: config.auth,
+        }),
+        info,
+      ),
   });
-
-  const route = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (url.pathname === "/graphql") return handleGraphQL(request, response, url.search);
-    if (url.pathname === "/health") return sendHealth(response);
-    if (url.pathname === "/ready") return sendReadiness(response, connection);
-    return sendJson(response, 404, { error: "Not found", see: "/graphql" });
-  };
-
-  httpServer.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    route(request, response).catch((error: unknown) => {
-      logger.error({ err: error, url: request.url }, "request failed outside GraphQL execution");
-      if (!response.headersSent)
-        sendGraphQLError(response, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
-      else response.end();
-    });
-  });
+  httpServer.on(
+    "request",
+    createRouter({
+      config,
+      logger,
+      metrics,
+      routes: {
+        graphql: handleGraphQL,
+        health: sendHealth,
+        ready: (response) => sendReadiness(response, connection, stopping),
+      },
+    }),
+  );
 
   return {
     listen: () =>
@@ -91,6 +122,14 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
           resolve(`http://${config.host}:${port}`);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      stopping = true;
+      await apollo.stop();
+    },
   };
+}
+
+/** A header sent once or repeated: the first value. */
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

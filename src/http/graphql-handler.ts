@@ -1,36 +1,79 @@
-/** Bridges node:http and Apollo Server: builds the HTTPGraphQLRequest, writes the HTTPGraphQLResponse. */
+/**
+ * Bridges node:http and Apollo Server: builds the HTTPGraphQLRequest, enforces the per-request deadline,
+ * writes the HTTPGraphQLResponse.
+ */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import { LimitCode } from "../errors";
+import { errorCodesOf, type RequestInfo } from "../observability/request-info";
 import { BodyTooLargeError, readBody } from "./body";
 import { sendGraphQLError } from "./responses";
+import { useHtmlCsp } from "./security-headers";
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   bodyLimitBytes: number;
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /** After this long the client gets 503 REQUEST_TIMEOUT and the signal stops the request's further queries. */
+  requestTimeoutMs: number;
+  context: (request: IncomingMessage, signal: AbortSignal, info: RequestInfo) => Promise<TContext>;
 }
 
+const TIMED_OUT = Symbol("timed out");
+
 export function createGraphQLHandler<TContext extends BaseContext>(options: GraphQLHandlerOptions<TContext>) {
-  return async (request: IncomingMessage, response: ServerResponse, search: string): Promise<void> => {
+  return async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    search: string,
+    info: RequestInfo,
+  ): Promise<void> => {
+    const fail = (status: number, message: string, code: string) => {
+      info.errorCodes = [code];
+      sendGraphQLError(response, status, message, code);
+    };
     let rawBody: string;
     try {
       rawBody = request.method === "POST" ? await readBody(request, options.bodyLimitBytes) : "";
     } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        return sendGraphQLError(response, 413, error.message, "PAYLOAD_TOO_LARGE");
-      }
+      if (error instanceof BodyTooLargeError) return fail(413, error.message, LimitCode.PAYLOAD_TOO_LARGE);
       throw error;
     }
     const headers = toHeaderMap(request);
     const body = parseBody(rawBody, headers.get("content-type"));
-    if (body instanceof SyntaxError) {
-      return sendGraphQLError(response, 400, "The request body is not valid JSON.", "BAD_REQUEST");
+    if (body instanceof SyntaxError) return fail(400, "The request body is not valid JSON.", "BAD_REQUEST");
+    if (Array.isArray(body)) {
+      return fail(
+        400,
+        "Batched requests (a JSON array) are not supported: send one operation per request.",
+        "BAD_REQUEST",
+      );
     }
-    const result = await options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? "GET", headers, search, body },
-      context: () => options.context(request),
+
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), options.requestTimeoutMs);
     });
-    await writeResult(response, result);
+    const execution = options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? "GET", headers, search, body },
+      context: () => options.context(request, controller.signal, info),
+    });
+    const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
+    if (outcome === TIMED_OUT) {
+      controller.abort();
+      // The abandoned execution still settles; its queries now fail fast and its answer is dropped.
+      execution.catch(() => undefined);
+      return fail(
+        503,
+        `The request took longer than ${options.requestTimeoutMs} ms and was stopped; try a narrower request.`,
+        LimitCode.REQUEST_TIMEOUT,
+      );
+    }
+    if (outcome.status !== undefined && outcome.status >= 400 && info.errorCodes.length === 0) {
+      // Answered before the request pipeline ran (CSRF, method, content type): read the codes from the body.
+      if (outcome.body.kind === "complete") info.errorCodes = errorCodesOf(outcome.body.string);
+    }
+    await writeResult(response, outcome);
   };
 }
 
@@ -57,6 +100,7 @@ type ApolloResult = Awaited<ReturnType<ApolloServer<BaseContext>["executeHTTPGra
 
 async function writeResult(response: ServerResponse, result: ApolloResult): Promise<void> {
   for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (/^text\/html\b/i.test(result.headers.get("content-type") ?? "")) useHtmlCsp(response);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === "complete") {
     response.end(result.body.string);

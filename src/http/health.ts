@@ -8,7 +8,9 @@ export function sendHealth(response: ServerResponse) {
   sendJson(response, 200, { status: "ok" });
 }
 
-export async function sendReadiness(response: ServerResponse, connection: Neo4jConnection) {
+/** While the server drains for shutdown it reports "stopping", so load balancers send no new traffic. */
+export async function sendReadiness(response: ServerResponse, connection: Neo4jConnection, stopping = false) {
+  if (stopping) return sendJson(response, 503, { status: "stopping" });
   if (!(await connection.isReachable())) {
     return sendJson(response, 503, { status: "unavailable", neo4j: "unreachable" });
   }

@@ -18,6 +18,12 @@ export function sendJson(
 }
 
 /** A GraphQL-shaped error body, so clients parse transport errors the same way as field errors. */
-export function sendGraphQLError(response: ServerResponse, status: number, message: string, code: string) {
-  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+export function sendGraphQLError(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  code: string,
+  headers: Record<string, string> = {},
+) {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] }, headers);
 }

@@ -3,6 +3,9 @@ import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../config";
 import { Neo4jDatabase, type Database } from "./database";
 
+/** Most connections the driver opens to Neo4j (reported by /metrics). */
+export const MAX_CONNECTION_POOL_SIZE = 50;
+
 export interface Neo4jConnection {
   readonly database: Database;
   /** True when Neo4j answers a trivial query within the connection timeout. */
@@ -28,8 +31,8 @@ function createDriver(config: Neo4jConfig): Driver {
     // Fail fast while Neo4j is down instead of letting requests hang.
     connectionTimeout: config.connectionTimeoutMs,
     connectionAcquisitionTimeout: config.connectionTimeoutMs,
-    maxConnectionPoolSize: 50,
-    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: MAX_CONNECTION_POOL_SIZE,
+    maxTransactionRetryTime: config.maxRetryTimeMs,
     // Nothing leaves the machine: the driver would otherwise report API usage to the server.
     telemetryDisabled: true,
     disableLosslessIntegers: false,

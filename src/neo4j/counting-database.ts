@@ -1,5 +1,5 @@
 /** A per-request view of the Database that counts Cypher round trips (exposed as queryStats). */
-import type { Database, Params, Row, WriteTransaction } from "./database";
+import type { Database, Params, Row, TransactionOptions, WriteTransaction } from "./database";
 
 export class CountingDatabase implements Database {
   private trips = 0;
@@ -21,17 +21,19 @@ export class CountingDatabase implements Database {
     return this.inner.write<T>(cypher, params);
   }
 
-  writeTransaction<R>(work: (tx: WriteTransaction) => Promise<R>): Promise<R> {
-    return this.inner.writeTransaction((tx) =>
-      work({
-        run: <T extends Row>(cypher: string, params?: Params) => {
-          this.trips += 1;
-          return tx.run<T>(cypher, params);
-        },
-        get counters() {
-          return tx.counters;
-        },
-      }),
+  writeTransaction<R>(work: (tx: WriteTransaction) => Promise<R>, options?: TransactionOptions): Promise<R> {
+    return this.inner.writeTransaction(
+      (tx) =>
+        work({
+          run: <T extends Row>(cypher: string, params?: Params) => {
+            this.trips += 1;
+            return tx.run<T>(cypher, params);
+          },
+          get counters() {
+            return tx.counters;
+          },
+        }),
+      options,
     );
   }
 

@@ -32,9 +32,14 @@ export interface Database {
   read<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
   write<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
   /** Runs work in one write transaction, retried on transient failures; all or nothing. */
-  writeTransaction<R>(work: (tx: WriteTransaction) => Promise<R>): Promise<R>;
+  writeTransaction<R>(work: (tx: WriteTransaction) => Promise<R>, options?: TransactionOptions): Promise<R>;
   /** Runs a schema statement (constraints, indexes) in its own auto-commit transaction. */
   schema(cypher: string, params?: Params): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /** Server-side timeout for this transaction; batch jobs (seeding) allow more than a request's default. */
+  timeoutMs?: number;
 }
 
 export interface DatabaseOptions {
@@ -68,10 +73,14 @@ export class Neo4jDatabase implements Database {
     return this.execute<T>(cypher, params, neo4j.routing.WRITE);
   }
 
-  async writeTransaction<R>(work: (tx: WriteTransaction) => Promise<R>): Promise<R> {
+  async writeTransaction<R>(
+    work: (tx: WriteTransaction) => Promise<R>,
+    options: TransactionOptions = {},
+  ): Promise<R> {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: "WRITE" });
     try {
-      return await session.executeWrite((tx) => work(new CountingTransaction(tx)), this.txConfig());
+      const timeout = options.timeoutMs ?? this.options.transactionTimeoutMs;
+      return await session.executeWrite((tx) => work(new CountingTransaction(tx)), { timeout });
     } catch (error) {
       throw mapNeo4jError(error);
     } finally {

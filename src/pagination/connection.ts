@@ -1,10 +1,9 @@
 /** Turns a repository page into a connection, with opaque keyset cursors. */
-import type { EntityRecord } from "../graph/entity.model";
 import type { ConnectionShape } from "./connection.type";
 import { encodeCursor } from "./cursor";
 import type { Page } from "./page";
 
-export function toConnection<T extends EntityRecord>(
+export function toConnection<T extends { id: string }>(
   page: Page<T>,
   sortKeyOf: (row: T) => string | number,
 ): ConnectionShape<T> {

@@ -60,7 +60,7 @@ export interface GraphPlan {
 }
 
 /** Bumped when the way records are written changes (e.g. integer typing), so every record is rewritten once. */
-const PLAN_VERSION = "2";
+const PLAN_VERSION = "3";
 
 function hashOf(value: unknown): string {
   return createHash("sha256")
@@ -77,9 +77,13 @@ function node(props: Props & { id: string }): NodeRow {
   return { id: props.id, props: clean as Props, hash: hashOf(clean) };
 }
 
+// Relationships are numbered in the order the files list them, so an export can write the files back in that order.
+let relationshipSequence = 0;
+
 function rel(from: string, to: string, props: Props = {}): RelationshipRow {
+  const numbered = { ...props, position: relationshipSequence++ };
   const clean = Object.fromEntries(
-    Object.entries(props).filter(([, value]) => value !== null && value !== undefined),
+    Object.entries(numbered).filter(([, value]) => value !== null && value !== undefined),
   );
   return { from, to, props: clean as Props, hash: hashOf(clean) };
 }
@@ -87,6 +91,7 @@ function rel(from: string, to: string, props: Props = {}): RelationshipRow {
 const joined = (values: readonly string[]) => values.join(" | ");
 
 export function planGraph(set: SeedSet): GraphPlan {
+  relationshipSequence = 0;
   const plan: GraphPlan = {
     nodes: Object.fromEntries(NODE_LABELS.map((label) => [label, []])) as unknown as GraphPlan["nodes"],
     relationships: Object.fromEntries(
@@ -98,7 +103,18 @@ export function planGraph(set: SeedSet): GraphPlan {
   planCare(set, plan);
   planEvidence(set, plan);
   planFacts(set, plan);
+  numberNodes(plan);
   return plan;
+}
+
+/** Each node's position in its file (or among its kind), kept so an export writes records back in file order. */
+function numberNodes(plan: GraphPlan): void {
+  for (const label of NODE_LABELS) {
+    plan.nodes[label] = plan.nodes[label].map((row, position) => {
+      const props = { ...row.props, position };
+      return { ...row, props, hash: hashOf(props) };
+    });
+  }
 }
 
 function planConditions(set: SeedSet, plan: GraphPlan): void {
@@ -192,7 +208,7 @@ function planFacts(set: SeedSet, plan: GraphPlan): void {
     plan.nodes.Myth.push(node({ ...fields, nuance: fields.nuance ?? null }));
     facts.forEach((fact, index) => {
       const id = `mythfact:${fields.id.slice("myth:".length)}-${index + 1}`;
-      plan.nodes.MythFact.push(node({ id, text: fact.text, status: fact.status, position: index + 1 }));
+      plan.nodes.MythFact.push(node({ id, text: fact.text, status: fact.status }));
       plan.relationships.HAS_FACT.push(rel(fields.id, id));
       fact.sourceIds.forEach((sourceId) => plan.relationships.CITES.push(rel(id, sourceId)));
     });

@@ -60,14 +60,25 @@ export const deleteRelationshipsNotIn = (type: RelationshipType) => /* cypher */
 
 export const FIND_RELEASE = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})
-  RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic`;
+  RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic, coalesce(r.unexported, false) AS unexported`;
+
+export const FIND_PENDING_CHANGES = /* cypher */ `
+  MATCH (c:Change {exported: false})
+  RETURN c.entityId AS entityId, c.operation AS operation, c.actor AS actor
+  ORDER BY c.version`;
+
+// Loading the files makes them the truth again: curated changes still pending are settled (kept in the audit).
+export const SETTLE_PENDING_CHANGES = /* cypher */ `
+  MATCH (c:Change {exported: false})
+  SET c.exported = true, c.discarded = true`;
 
 export const BUMP_RELEASE = /* cypher */ `
   MERGE (r:DataRelease {id: 'release'})
   SET r.version = coalesce(r.version, 0) + 1,
       r.loadedAt = datetime(),
       r.checksum = $checksum,
-      r.synthetic = $synthetic
+      r.synthetic = $synthetic,
+      r.unexported = false
   RETURN r.version AS version`;
 
 export const SET_RELEASE_CHECKSUM = /* cypher */ `
@@ -79,6 +90,8 @@ export interface ReleaseState {
   version: number;
   checksum: string;
   synthetic: boolean;
+  /** Curated writes happened since the last export or load. */
+  unexported: boolean;
 }
 
 export class SeedRepository {
@@ -90,10 +103,20 @@ export class SeedRepository {
   }
 
   async findRelease(): Promise<ReleaseState | null> {
-    const [row] = await this.db.read<{ version: number; checksum: string; synthetic: boolean | null }>(
-      FIND_RELEASE,
-    );
-    return row ? { version: row.version, checksum: row.checksum, synthetic: row.synthetic ?? false } : null;
+    type Row = { version: number; checksum: string; synthetic: boolean | null; unexported: boolean };
+    const [row] = await this.db.read<Row>(FIND_RELEASE);
+    return row
+      ? {
+          version: row.version,
+          checksum: row.checksum,
+          synthetic: row.synthetic ?? false,
+          unexported: row.unexported,
+        }
+      : null;
+  }
+
+  async findPendingChanges(): Promise<Array<{ entityId: string; operation: string; actor: string }>> {
+    return this.db.read(FIND_PENDING_CHANGES);
   }
 }
 
@@ -124,6 +147,10 @@ export class SeedWriter {
 
   async setReleaseChecksum(checksum: string): Promise<void> {
     await this.tx.run(SET_RELEASE_CHECKSUM, { checksum });
+  }
+
+  async settlePendingChanges(): Promise<void> {
+    await this.tx.run(SETTLE_PENDING_CHANGES);
   }
 }
 

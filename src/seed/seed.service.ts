@@ -4,6 +4,9 @@ import type { SeedSet } from "../model/seed-set";
 import { NODE_LABELS, planGraph, RELATIONSHIP_TYPES, type GraphPlan } from "./graph-plan";
 import { SeedRepository, SeedWriter } from "./seed.repository";
 
+/** A seed load is a batch job: on a cold or busy Neo4j it may need longer than a request's transaction timeout. */
+export const SEED_TRANSACTION_TIMEOUT_MS = 120_000;
+
 export interface LoadOptions {
   checksum: string;
   /** Fault injection for tests: called before each statement of the transaction. */
@@ -23,29 +26,34 @@ export async function loadSeed(db: Database, set: SeedSet, options: LoadOptions)
   await repository.ensureSchema();
   const release = await repository.findRelease();
   const plan = planGraph(set);
-  return db.writeTransaction(async (tx) => {
-    let statements = 0;
-    const writer = new SeedWriter({
-      run: (cypher, params) => {
-        options.beforeStatement?.(statements++);
-        return tx.run(cypher, params);
-      },
-      get counters() {
-        return tx.counters;
-      },
-    });
-    await syncGraph(writer, plan);
-    const changed = totalChanges(tx.counters) > 0 || release === null;
-    let version = release?.version ?? 0;
-    if (changed) version = await writer.bumpRelease(options.checksum, false);
-    else if (release && release.checksum !== options.checksum)
-      await writer.setReleaseChecksum(options.checksum);
-    return { version, changed, counters: { ...tx.counters } };
-  });
+  return db.writeTransaction(
+    async (tx) => {
+      let statements = 0;
+      const writer = new SeedWriter({
+        run: (cypher, params) => {
+          options.beforeStatement?.(statements++);
+          return tx.run(cypher, params);
+        },
+        get counters() {
+          return tx.counters;
+        },
+      });
+      await syncGraph(writer, plan);
+      const changed = totalChanges(tx.counters) > 0 || release === null;
+      let version = release?.version ?? 0;
+      if (changed) {
+        version = await writer.bumpRelease(options.checksum, false);
+        if (release?.unexported) await writer.settlePendingChanges();
+      } else if (release && release.checksum !== options.checksum)
+        await writer.setReleaseChecksum(options.checksum);
+      return { version, changed, counters: { ...tx.counters } };
+    },
+    { timeoutMs: SEED_TRANSACTION_TIMEOUT_MS },
+  );
 }
 
 /** Deletes what the files no longer hold, then creates or updates what they do. */
-async function syncGraph(writer: SeedWriter, plan: GraphPlan): Promise<void> {
+export async function syncGraph(writer: SeedWriter, plan: GraphPlan): Promise<void> {
   for (const type of RELATIONSHIP_TYPES) {
     const keys = plan.relationships[type].map((row) => `${row.from}>${row.to}`);
     await writer.deleteRelationshipsNotIn(type, keys);

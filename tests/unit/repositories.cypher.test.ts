@@ -9,6 +9,8 @@ import { DataReleaseRepository } from "../../src/release/data-release.repository
 import { SearchRepository } from "../../src/search/search.repository";
 import { PathRepository } from "../../src/paths/path.repository";
 import { RecommendRepository } from "../../src/recommend/recommend.repository";
+import { CurationRepository } from "../../src/curation/curation.repository";
+import { EXPORT_QUERIES, ExportRepository } from "../../src/curation/export.repository";
 import { FakeDatabase, type RecordedCall } from "../support/fake-database";
 
 /** Runs a repository call against a recording database and returns what it sent. */
@@ -148,6 +150,25 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
   it("shortest paths", async () => {
     expect(
       await sent((db) => new PathRepository(db).findShortestPaths("discipline:a", "condition:b", 3)),
+    ).toMatchSnapshot();
+  });
+
+  it.each(Object.keys(EXPORT_QUERIES))("export of %s", async (part) => {
+    expect(await sent((db) => new ExportRepository(db).read(part as never))).toMatchSnapshot();
+  });
+
+  it("curation: release version, audit page, export mark, pending changes", async () => {
+    expect(
+      await sent(async (db) => {
+        const repository = new CurationRepository(db);
+        await repository.releaseVersion();
+        await repository.pageChanges({ since: "2026-01-01T00:00:00Z", entityId: "condition:a" }, 10, {
+          sort: 3,
+          id: "change:x",
+        });
+        await repository.markExported("abc");
+        await repository.unexportedChanges();
+      }),
     ).toMatchSnapshot();
   });
 });

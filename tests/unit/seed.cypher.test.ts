@@ -42,8 +42,8 @@ describe("planGraph", () => {
   it("creates one Code node per code, keyed without case or dot, identifying its condition", () => {
     const plan = planGraph(minimalSeedSet());
     expect(plan.nodes.Code.map((row) => row.props)).toEqual([
-      { id: "code:icd10cm-m797", system: "ICD10CM", code: "M79.7", key: "M797" },
-      { id: "code:snomedct-203082005", system: "SNOMEDCT", code: "203082005", key: "203082005" },
+      { id: "code:icd10cm-m797", system: "ICD10CM", code: "M79.7", key: "M797", position: 0 },
+      { id: "code:snomedct-203082005", system: "SNOMEDCT", code: "203082005", key: "203082005", position: 1 },
     ]);
     expect(plan.relationships.IDENTIFIES.map(({ from, to }) => [from, to])).toEqual([
       ["code:icd10cm-m797", "condition:fibromyalgia"],

@@ -1,0 +1,130 @@
+/** The curation writes besides the graph sync: the release bump (optimistic), the audit trail, export marks. */
+import type { Database, WriteTransaction } from "../neo4j/database";
+import { afterCursor, orderBy } from "../pagination/keyset";
+import type { Keyset } from "../pagination/cursor";
+import type { Page } from "../pagination/page";
+
+export const READ_RELEASE_VERSION = /* cypher */ `
+  OPTIONAL MATCH (r:DataRelease {id: 'release'})
+  RETURN coalesce(r.version, 0) AS version`;
+
+// Succeeds only if nobody else wrote since the caller read the graph: replicas cannot overwrite each other.
+export const BUMP_CURATED_RELEASE = /* cypher */ `
+  MATCH (r:DataRelease {id: 'release'})
+  WHERE r.version = $expectedVersion
+  SET r.version = r.version + 1, r.loadedAt = datetime(), r.checksum = $checksum, r.unexported = true
+  RETURN r.version AS version`;
+
+export const RECORD_CHANGE = /* cypher */ `
+  CREATE (c:Change {
+    id: $id, at: datetime(), actor: $actor, method: $method, operation: $operation,
+    entityId: $entityId, before: $before, after: $after, version: $version, exported: false
+  })`;
+
+export const MARK_EXPORTED = /* cypher */ `
+  MATCH (r:DataRelease {id: 'release'})
+  SET r.unexported = false, r.checksum = $checksum
+  WITH r
+  OPTIONAL MATCH (c:Change {exported: false})
+  SET c.exported = true
+  RETURN r.version AS version, count(c) AS changes`;
+
+export const FIND_UNEXPORTED_CHANGES = /* cypher */ `
+  MATCH (c:Change {exported: false})
+  RETURN c.entityId AS entityId, c.operation AS operation, c.actor AS actor, toString(c.at) AS at
+  ORDER BY c.version`;
+
+const CHANGE_FILTER = /* cypher */ `
+  ($since IS NULL OR c.at >= datetime($since)) AND ($entityId IS NULL OR c.entityId = $entityId)`;
+
+export const PAGE_CHANGES = /* cypher */ `
+  CALL () { MATCH (c:Change) WHERE ${CHANGE_FILTER} RETURN count(c) AS totalCount }
+  CALL () {
+    MATCH (c:Change) WHERE ${CHANGE_FILTER} AND ${afterCursor("c", "c.version", "ASC")}
+    WITH c ${orderBy("c", "c.version", "ASC")}
+    LIMIT $limit
+    RETURN collect(c {.*, at: toString(c.at)}) AS items
+  }
+  RETURN totalCount, items`;
+
+export interface ChangeRecord {
+  id: string;
+  at: string;
+  actor: string;
+  method: string;
+  operation: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  version: number;
+  [key: string]: unknown;
+}
+
+export interface ChangeInput {
+  id: string;
+  actor: string;
+  method: string;
+  operation: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  version: number;
+}
+
+export class CurationRepository {
+  constructor(private readonly db: Database) {}
+
+  async releaseVersion(): Promise<number> {
+    const [row] = await this.db.read<{ version: number }>(READ_RELEASE_VERSION);
+    return row?.version ?? 0;
+  }
+
+  async unexportedChanges(): Promise<
+    Array<{ entityId: string; operation: string; actor: string; at: string }>
+  > {
+    return this.db.read(FIND_UNEXPORTED_CHANGES);
+  }
+
+  async markExported(checksum: string): Promise<{ version: number; changes: number }> {
+    const [row] = await this.db.write<{ version: number; changes: number }>(MARK_EXPORTED, { checksum });
+    return row ?? { version: 0, changes: 0 };
+  }
+
+  async pageChanges(
+    filter: { since: string | null; entityId: string | null },
+    first: number,
+    after: Keyset | null,
+  ): Promise<Page<ChangeRecord>> {
+    const [row] = await this.db.read<{ totalCount: number; items: ChangeRecord[] }>(PAGE_CHANGES, {
+      ...filter,
+      limit: first + 1,
+      afterSort: after?.sort ?? null,
+      afterId: after?.id ?? null,
+    });
+    const items = row?.items ?? [];
+    return {
+      rows: items.slice(0, first),
+      hasNextPage: items.length > first,
+      totalCount: row?.totalCount ?? 0,
+    };
+  }
+}
+
+/** The statements a curation transaction adds to the sync, inside the same transaction. */
+export class CurationWriter {
+  constructor(private readonly tx: WriteTransaction) {}
+
+  /** The new version, or null when another writer bumped the release first. */
+  async bumpRelease(expectedVersion: number, checksum: string): Promise<number | null> {
+    const [row] = await this.tx.run<{ version: number }>(BUMP_CURATED_RELEASE, { expectedVersion, checksum });
+    return row?.version ?? null;
+  }
+
+  async recordChange(change: ChangeInput): Promise<void> {
+    await this.tx.run(RECORD_CHANGE, {
+      ...change,
+      before: change.before === null ? null : JSON.stringify(change.before),
+      after: change.after === null ? null : JSON.stringify(change.after),
+    });
+  }
+}

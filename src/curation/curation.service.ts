@@ -1,0 +1,119 @@
+/**
+ * Applies one curation operation: read the graph as seed records, edit, validate with the seed's own rules,
+ * then write the difference, bump the release and record the change — all in one write transaction.
+ */
+import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { GraphQLError } from "graphql";
+import type { Principal } from "../auth/principal";
+import { BadUserInputError } from "../errors";
+import type { Problem, SeedSet } from "../model/seed-set";
+import type { Database } from "../neo4j/database";
+import { totalChanges } from "../neo4j/database";
+import { planGraph } from "../seed/graph-plan";
+import { validateSeed } from "../seed/seed.rules";
+import { SeedWriter } from "../seed/seed.repository";
+import { syncGraph } from "../seed/seed.service";
+import { CurationRepository, CurationWriter } from "./curation.repository";
+import { ExportRepository } from "./export.repository";
+import type { Operation } from "./operations";
+import { exportSeedSet, seedFileTexts } from "./seed-export";
+
+export interface AppliedChange {
+  changeId: string | null;
+  entityId: string;
+  version: number;
+  changed: boolean;
+  removedIds: string[];
+}
+
+/** Writes in one process go one at a time; across processes the release version check catches races. */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function checksumOf(set: SeedSet): string {
+  const hash = createHash("sha256");
+  for (const [file, text] of Object.entries(seedFileTexts(set)))
+    hash.update(file).update("\0").update(text).update("\0");
+  return hash.digest("hex");
+}
+
+function validationError(problems: Problem[], entityId: string): BadUserInputError {
+  const fieldErrors = problems.map((problem) => ({
+    field: problem.recordId === entityId && problem.field ? `input.${problem.field}` : null,
+    record: problem.recordId,
+    message: problem.message,
+  }));
+  const first = fieldErrors[0]!;
+  const error = new BadUserInputError(
+    `Invalid change: ${fieldErrors.map((e) => `${e.field ?? e.record}: ${e.message}`).join("; ")}`,
+    first.field ?? undefined,
+  );
+  error.extensions.fieldErrors = fieldErrors;
+  return error;
+}
+
+export interface CurationHooks {
+  /** Fault injection for tests: runs inside the transaction after the graph is synced, before the audit. */
+  afterSync?: () => void;
+}
+
+export class CurationService {
+  constructor(
+    private readonly db: Database,
+    private readonly hooks: CurationHooks = {},
+  ) {}
+
+  apply(operation: Operation, principal: Principal): Promise<AppliedChange> {
+    const run = queue.then(() => this.applyNow(operation, principal));
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyNow(operation: Operation, principal: Principal): Promise<AppliedChange> {
+    const repository = new CurationRepository(this.db);
+    const expectedVersion = await repository.releaseVersion();
+    const set = await exportSeedSet(new ExportRepository(this.db));
+    const result = operation.apply(set);
+    const { problems } = validateSeed(set as unknown as Record<keyof SeedSet, unknown>);
+    if (problems.length > 0) throw validationError(problems, operation.entityId);
+    const plan = planGraph(set);
+    return this.db.writeTransaction(async (tx) => {
+      await syncGraph(new SeedWriter(tx), plan);
+      if (totalChanges(tx.counters) === 0) {
+        return {
+          changeId: null,
+          entityId: operation.entityId,
+          version: expectedVersion,
+          changed: false,
+          removedIds: [],
+        };
+      }
+      this.hooks.afterSync?.();
+      const writer = new CurationWriter(tx);
+      const version = await writer.bumpRelease(expectedVersion, checksumOf(set));
+      if (version === null) {
+        throw new GraphQLError("The graph changed while this write was prepared; retry it.", {
+          extensions: { code: "WRITE_CONFLICT" },
+        });
+      }
+      const changeId = `change:${randomUUID()}`;
+      await writer.recordChange({
+        id: changeId,
+        actor: principal.name,
+        method: principal.method,
+        operation: operation.name,
+        entityId: operation.entityId,
+        before: result.before,
+        after: result.after,
+        version,
+      });
+      return {
+        changeId,
+        entityId: operation.entityId,
+        version,
+        changed: true,
+        removedIds: result.removedIds,
+      };
+    });
+  }
+}

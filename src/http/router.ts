@@ -1,0 +1,101 @@
+/**
+ * The HTTP front door: request id, security and CORS headers, rate limiting, then the route. /health and
+ * /ready are never rate limited; every answer is logged and counted once the response finishes.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Config } from "../config";
+import { LimitCode } from "../errors";
+import { RateLimiter } from "../limits/rate-limiter";
+import type { Logger } from "../logger";
+import type { Metrics } from "../observability/metrics";
+import { type RequestInfo, startRequestInfo } from "../observability/request-info";
+import { logRequest } from "../observability/request-tracker";
+import { clientKey } from "./client-key";
+import { applyCors } from "./cors";
+import { sendGraphQLError, sendJson } from "./responses";
+import { setSecurityHeaders } from "./security-headers";
+
+export interface Routes {
+  graphql(
+    request: IncomingMessage,
+    response: ServerResponse,
+    search: string,
+    info: RequestInfo,
+  ): Promise<void>;
+  health(response: ServerResponse): void;
+  ready(response: ServerResponse): Promise<void>;
+}
+
+export interface RouterDeps {
+  config: Readonly<Config>;
+  logger: Logger;
+  metrics: Metrics;
+  routes: Routes;
+}
+
+const UNLIMITED = new Set(["/health", "/ready"]);
+
+export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
+  const { rateLimit } = config;
+  const limiter = rateLimit.enabled ? new RateLimiter(rateLimit) : null;
+
+  const route = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
+    if (applyCors(request, response, config.corsOrigins)) return;
+    if (limiter && !UNLIMITED.has(url.pathname)) {
+      const decision = limiter.take(clientKey(request, rateLimit.trustProxy));
+      if (!decision.allowed) {
+        metrics.rateLimited.inc();
+        info.errorCodes = [LimitCode.RATE_LIMITED];
+        return sendGraphQLError(
+          response,
+          429,
+          `Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry later.`,
+          LimitCode.RATE_LIMITED,
+          { "retry-after": String(decision.retryAfterSeconds) },
+        );
+      }
+    }
+    if (url.pathname === "/graphql") return routes.graphql(request, response, url.search, info);
+    if (url.pathname === "/health") return routes.health(response);
+    if (url.pathname === "/ready") return routes.ready(response);
+    if (url.pathname === "/metrics" && config.metrics) {
+      const text = await metrics.registry.metrics();
+      response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+      return void response.end(text);
+    }
+    return sendJson(response, 404, { error: "Not found", see: "/graphql" });
+  };
+
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const url = parseUrl(request.url);
+    const info = startRequestInfo(request, url?.pathname ?? "");
+    response.setHeader("x-request-id", info.id);
+    setSecurityHeaders(response);
+    response.once("close", () => {
+      logRequest(logger, info, response.statusCode);
+      metrics.observe(info, response.statusCode);
+    });
+    if (!url) {
+      info.errorCodes = ["BAD_REQUEST"];
+      return sendGraphQLError(response, 400, "The request URL is malformed.", "BAD_REQUEST");
+    }
+    route(request, response, url, info).catch((error: unknown) => {
+      logger.error(
+        { err: error, reqId: info.id, route: info.route },
+        "request failed outside GraphQL execution",
+      );
+      info.errorCodes = ["INTERNAL_SERVER_ERROR"];
+      if (!response.headersSent)
+        sendGraphQLError(response, 500, "Internal server error", "INTERNAL_SERVER_ERROR");
+      else response.end();
+    });
+  };
+}
+
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? "/", "http://localhost");
+  } catch {
+    return null;
+  }
+}

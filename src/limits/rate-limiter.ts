@@ -1,0 +1,77 @@
+/**
+ * An in-memory token bucket per client: `burst` requests at once, refilled at `perMinute`. One process only —
+ * at scale the gateway limits too (README, "Rate limiting").
+ */
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Whole seconds until one more request is allowed (0 when allowed). */
+  retryAfterSeconds: number;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export interface RateLimiterOptions {
+  perMinute: number;
+  burst: number;
+  /** Most clients tracked at once; the least recently seen are forgotten beyond it (they start full again). */
+  maxClients?: number;
+  now?: () => number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+  private readonly maxClients: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RateLimiterOptions) {
+    this.perMs = options.perMinute / 60_000;
+    this.maxClients = options.maxClients ?? 100_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Takes one token from the client's bucket when it has one. */
+  take(client: string): RateLimitDecision {
+    const now = this.now();
+    const bucket = this.refilled(client, now);
+    // Re-inserting keeps the map in least-recently-seen order for eviction.
+    this.buckets.delete(client);
+    this.buckets.set(client, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+    };
+  }
+
+  /** Clients currently tracked (for tests and metrics). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private refilled(client: string, now: number): Bucket {
+    const bucket = this.buckets.get(client);
+    if (!bucket) {
+      this.evictIfFull();
+      return { tokens: this.options.burst, updatedAt: now };
+    }
+    const elapsed = Math.max(0, now - bucket.updatedAt);
+    bucket.tokens = Math.min(this.options.burst, bucket.tokens + elapsed * this.perMs);
+    bucket.updatedAt = now;
+    return bucket;
+  }
+
+  private evictIfFull(): void {
+    while (this.buckets.size >= this.maxClients) {
+      const oldest = this.buckets.keys().next().value;
+      if (oldest === undefined) return;
+      this.buckets.delete(oldest);
+    }
+  }
+}

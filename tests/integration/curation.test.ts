@@ -1,0 +1,381 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SignJWT } from "jose";
+import { PROJECT_ROOT } from "../../src/config";
+import { hashApiKey } from "../../src/auth/api-keys";
+import { Role } from "../../src/auth/principal";
+import { CurationService } from "../../src/curation/curation.service";
+import { updateOperation } from "../../src/curation/operations";
+import { runSeed, UnexportedChangesError } from "../../src/seed/run-seed";
+import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
+import { graphFingerprint, seedTestGraph } from "../support/graph";
+import { startTestServer, testConfig, type TestServer } from "../support/server";
+import { spawnSync } from "node:child_process";
+
+// A Neo4j of this file's own: these tests write, and must never disturb the graph other tests read.
+const PORT = 7695;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-curation-"));
+const URI = `bolt://127.0.0.1:${PORT}`;
+const API_KEY = "curator-key-for-tests-0123456789";
+const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
+const AUTH_ENV = {
+  NEO4J_URI: URI,
+  CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
+  JWT_SECRET: SECRET,
+  JWT_ISSUER: "paingraph-tests",
+  JWT_AUDIENCE: "paingraph-api",
+};
+const curator = { "x-api-key": API_KEY };
+
+async function token(
+  claims: { roles?: string[]; expiresIn?: string; secret?: string; issuer?: string } = {},
+): Promise<string> {
+  return new SignJWT({ roles: claims.roles ?? [Role.CURATOR] })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject("bob@clinic.example")
+    .setIssuer(claims.issuer ?? "paingraph-tests")
+    .setAudience("paingraph-api")
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? "5m")
+    .sign(new TextEncoder().encode(claims.secret ?? SECRET));
+}
+
+/** Statements that describe the data (Change and DataRelease are bookkeeping and legitimately differ). */
+async function dataFingerprint(server: TestServer): Promise<string> {
+  await server.connection.database.write("MATCH (n) WHERE n:Change OR n:DataRelease SET n:Bookkeeping");
+  const fingerprint = await graphFingerprint(server.connection.database);
+  const parsed = JSON.parse(fingerprint) as Array<{
+    nodes: Array<[string[], unknown]>;
+    relationships: unknown[];
+  }>;
+  return JSON.stringify(
+    parsed.map((row) => ({ ...row, nodes: row.nodes.filter(([labels]) => !labels.includes("Bookkeeping")) })),
+  );
+}
+
+const UPDATE = `mutation ($input: ConditionInput!) { updateCondition(input: $input) { entityId changed version change { actor method operation before after } } }`;
+
+describe("curation", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    await startNeo4j({ projectRoot: PROJECT_ROOT, port: PORT, dataDir });
+    server = await startTestServer(AUTH_ENV);
+    await seedTestGraph(server.connection.database);
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await stopNeo4j({ dataDir });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function changesCount(): Promise<number> {
+    const { body } = await server.graphql<{ changes: { totalCount: number } }>(
+      "{ changes(first: 1) { totalCount } }",
+    );
+    return body.data!.changes.totalCount;
+  }
+
+  describe("authentication and roles", () => {
+    it("refuses a write without credentials with UNAUTHENTICATED", async () => {
+      const { body } = await server.graphql(UPDATE, { input: { id: "condition:migraine", aliases: ["x"] } });
+      expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    });
+
+    it.each([
+      ["an unknown API key", { "x-api-key": "nope" }],
+      ["an expired token", "expired"],
+      ["a token signed with another secret", "forged"],
+      ["a token from another issuer", "issuer"],
+    ])("refuses %s with UNAUTHENTICATED", async (_name, credentials) => {
+      let headers: Record<string, string>;
+      if (credentials === "expired")
+        headers = { authorization: `Bearer ${await token({ expiresIn: "-1m" })}` };
+      else if (credentials === "forged")
+        headers = { authorization: `Bearer ${await token({ secret: "x".repeat(40) })}` };
+      else if (credentials === "issuer")
+        headers = { authorization: `Bearer ${await token({ issuer: "someone-else" })}` };
+      else headers = credentials as Record<string, string>;
+      const { body } = await server.graphql(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["x"] } },
+        headers,
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    });
+
+    it("refuses a valid token without the CURATOR role with FORBIDDEN", async () => {
+      const headers = { authorization: `Bearer ${await token({ roles: ["READER"] })}` };
+      const { body } = await server.graphql(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["x"] } },
+        headers,
+      );
+      expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+
+    it("accepts a valid CURATOR token and records its subject", async () => {
+      const headers = { authorization: `Bearer ${await token()}` };
+      const { body } = await server.graphql<{
+        updateCondition: { change: { actor: string; method: string } };
+      }>(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["migraine headache", "sick headache"] } },
+        headers,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.updateCondition.change).toMatchObject({ actor: "bob@clinic.example", method: "jwt" });
+    });
+
+    it("keeps reads public, with or without credentials", async () => {
+      const { body } = await server.graphql('{ condition(id: "condition:migraine") { aliases } }');
+      expect(body.data).toEqual({ condition: { aliases: ["migraine headache", "sick headache"] } });
+    });
+  });
+
+  describe("writes", () => {
+    it("updates partially, bumps the release and audits before and after", async () => {
+      const before = await server.graphql<{ dataRelease: { version: number } }>(
+        "{ dataRelease { version } }",
+      );
+      const { body } = await server.graphql<{
+        updateCondition: {
+          version: number;
+          change: { before: { name: string }; after: { name: string; category: string } };
+        };
+      }>(UPDATE, { input: { id: "condition:fibromyalgia", name: "Fibromyalgia syndrome" } }, curator);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.updateCondition.version).toBe(before.body.data!.dataRelease.version + 1);
+      expect(body.data!.updateCondition.change.before.name).toBe("Fibromyalgia");
+      expect(body.data!.updateCondition.change.after).toMatchObject({
+        name: "Fibromyalgia syndrome",
+        category: "CHRONIC",
+      });
+      const read = await server.graphql('{ condition(id: "condition:fibromyalgia") { name icd10Codes } }');
+      expect(read.body.data).toEqual({ condition: { name: "Fibromyalgia syndrome", icd10Codes: ["M79.7"] } });
+    });
+
+    it("creates a treatment, links who delivers it, and cites a new recommendation for it", async () => {
+      const create = await server.graphql(
+        `mutation { createTreatment(input: { id: "treatment:test-therapy", name: "Test therapy", description: "A treatment created by the tests.",
+          opioid: false, invasivenessMin: 0, invasivenessMax: 0, modalityIds: ["modality:behavioral-therapies"] }) { changed version } }`,
+        {},
+        curator,
+      );
+      expect(create.body.errors).toBeUndefined();
+      const link = await server.graphql(
+        `mutation { linkDelivery(input: { providerId: "discipline:psychology", treatmentId: "treatment:test-therapy", basis: CONVENTION }) { changed } }`,
+        {},
+        curator,
+      );
+      expect(link.body.errors).toBeUndefined();
+      const rec = await server.graphql(
+        `mutation { createRecommendation(input: { id: "recommendation:test-therapy-fibromyalgia", refRow: "R067", refStatus: V,
+          guidelineId: "guideline:eular-2016", treatmentId: "treatment:test-therapy", conditionId: "condition:fibromyalgia",
+          direction: FOR, rawGrade: "Weak for (Ia, A)", kind: RECOMMENDATION, statement: "A test statement for fibromyalgia." }) { changed } }`,
+        {},
+        curator,
+      );
+      expect(rec.body.errors).toBeUndefined();
+      const read = await server.graphql<{
+        treatment: {
+          deliveredBy: Array<{ provider: { id: string } }>;
+          recommendations: Array<{ strength: string; guideline: { id: string } }>;
+        };
+      }>(
+        `{ treatment(id: "treatment:test-therapy") { deliveredBy { provider { id } } recommendations { strength guideline { id } } } }`,
+      );
+      expect(read.body.data!.treatment).toEqual({
+        deliveredBy: [{ provider: { id: "discipline:psychology" } }],
+        recommendations: [{ strength: "CONDITIONAL", guideline: { id: "guideline:eular-2016" } }],
+      });
+    });
+
+    it("refuses to delete a guideline that still has recommendations unless asked to cascade, then says what it removed", async () => {
+      const refused = await server.graphql(
+        `mutation { deleteEntity(id: "guideline:efns-2010") { removedIds } }`,
+        {},
+        curator,
+      );
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+      expect(refused.body.errors?.[0]?.message).toMatch(/still referenced by recommendation:/);
+      const cascaded = await server.graphql<{ deleteEntity: { removedIds: string[] } }>(
+        `mutation { deleteEntity(id: "guideline:efns-2010", cascade: true) { removedIds } }`,
+        {},
+        curator,
+      );
+      expect(cascaded.body.errors).toBeUndefined();
+      expect(cascaded.body.data!.deleteEntity.removedIds[0]).toBe("guideline:efns-2010");
+      expect(cascaded.body.data!.deleteEntity.removedIds.some((id) => id.startsWith("recommendation:"))).toBe(
+        true,
+      );
+      const gone = await server.graphql(`{ guideline(id: "guideline:efns-2010") { id } }`);
+      expect(gone.body.data).toEqual({ guideline: null });
+    });
+
+    it("unlinks a delivery and updates a guideline and a recommendation", async () => {
+      const unlink = await server.graphql(
+        `mutation { unlinkDelivery(providerId: "discipline:psychology", treatmentId: "treatment:test-therapy") { changed } }`,
+        {},
+        curator,
+      );
+      const guideline = await server.graphql(
+        `mutation { updateGuideline(input: { id: "guideline:eular-2016", url: "https://example.org/eular" }) { changed } }`,
+        {},
+        curator,
+      );
+      const rec = await server.graphql(
+        `mutation { updateRecommendation(input: { id: "recommendation:test-therapy-fibromyalgia", lineOfTherapy: 2 }) { changed } }`,
+        {},
+        curator,
+      );
+      const del = await server.graphql(
+        `mutation { deleteEntity(id: "recommendation:test-therapy-fibromyalgia") { removedIds } }`,
+        {},
+        curator,
+      );
+      const delT = await server.graphql(
+        `mutation { deleteEntity(id: "treatment:test-therapy") { removedIds } }`,
+        {},
+        curator,
+      );
+      for (const result of [unlink, guideline, rec, del, delT]) expect(result.body.errors).toBeUndefined();
+    });
+  });
+
+  describe("validation", () => {
+    it.each([
+      [
+        "a malformed ICD-10-CM code",
+        UPDATE,
+        { input: { id: "condition:migraine", icd10Codes: ["G43-909"] } },
+        "input.icd10Codes",
+        /not a well-formed ICD-10-CM code/,
+      ],
+      [
+        "a code mapped to another condition",
+        UPDATE,
+        { input: { id: "condition:migraine", icd10Codes: ["M79.7"] } },
+        "input.icd10Codes",
+        /already mapped to condition:fibromyalgia/,
+      ],
+      [
+        "an unknown reference",
+        UPDATE,
+        { input: { id: "condition:migraine", groupIds: ["group:nope"] } },
+        "input.groupIds[0]",
+        /unknown reference "group:nope"/,
+      ],
+      [
+        "an out-of-range invasiveness",
+        `mutation ($input: TreatmentInput!) { updateTreatment(input: $input) { version } }`,
+        { input: { id: "treatment:tramadol", invasivenessMax: 7 } },
+        "input.invasivenessMax",
+        /must not be greater than 3/,
+      ],
+      [
+        "a recommendation without a guideline",
+        `mutation ($input: RecommendationInput!) { createRecommendation(input: $input) { version } }`,
+        {
+          input: {
+            id: "recommendation:no-guideline",
+            refRow: "R001",
+            refStatus: "V",
+            treatmentId: "treatment:tramadol",
+            conditionId: "condition:migraine",
+            direction: "FOR",
+            rawGrade: "",
+            kind: "RECOMMENDATION",
+            statement: "No guideline cited here.",
+          },
+        },
+        "input.guidelineId",
+        /guidelineId must match/,
+      ],
+    ])(
+      "refuses %s with a precise field error and writes nothing",
+      async (_name, mutation, variables, field, message) => {
+        const before = await changesCount();
+        const { body } = await server.graphql(mutation, variables, curator);
+        expect(body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+        const fieldErrors = body.errors?.[0]?.extensions?.fieldErrors as Array<{
+          field: string;
+          message: string;
+        }>;
+        expect(fieldErrors).toContainEqual({
+          field,
+          record: expect.any(String),
+          message: expect.stringMatching(message),
+        });
+        expect(await changesCount()).toBe(before);
+      },
+    );
+  });
+
+  it("leaves the graph unchanged when a multi-step write fails in the middle", async () => {
+    const before = await dataFingerprint(server);
+    const changes = await changesCount();
+    const service = new CurationService(server.connection.database, {
+      afterSync: () => {
+        throw new Error("injected failure after the graph sync, before the audit record");
+      },
+    });
+    await expect(
+      service.apply(updateOperation("conditions", "condition:migraine", { name: "Should not stick" }), {
+        name: "tester",
+        roles: [Role.CURATOR],
+        method: "api-key",
+      }),
+    ).rejects.toThrow(/injected failure/);
+    expect(await dataFingerprint(server)).toBe(before);
+    expect(await changesCount()).toBe(changes);
+  });
+
+  it("audits every accepted write and no rejected one", async () => {
+    const { body } = await server.graphql<{
+      changes: {
+        totalCount: number;
+        edges: Array<{ node: { operation: string; entityId: string; version: number } }>;
+      };
+    }>("{ changes(first: 100) { totalCount edges { node { operation entityId version } } } }");
+    const operations = body.data!.changes.edges.map((edge) => `${edge.node.operation} ${edge.node.entityId}`);
+    expect(operations).toEqual([
+      "update:conditions condition:migraine",
+      "update:conditions condition:fibromyalgia",
+      "create:treatments treatment:test-therapy",
+      "link:delivery treatment:test-therapy",
+      "create:recommendations recommendation:test-therapy-fibromyalgia",
+      "delete:guidelines guideline:efns-2010",
+      "unlink:delivery treatment:test-therapy",
+      "update:guidelines guideline:eular-2016",
+      "update:recommendations recommendation:test-therapy-fibromyalgia",
+      "delete:recommendations recommendation:test-therapy-fibromyalgia",
+      "delete:treatments treatment:test-therapy",
+    ]);
+    const versions = body.data!.changes.edges.map((edge) => edge.node.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    const forMigraine = await server.graphql<{ changes: { totalCount: number } }>(
+      '{ changes(entityId: "condition:migraine") { totalCount } }',
+    );
+    expect(forMigraine.body.data!.changes.totalCount).toBe(1);
+  });
+
+  it("refuses to reseed over curated changes that were not exported, then exports and re-imports to an identical graph", async () => {
+    const config = testConfig(AUTH_ENV);
+    await expect(runSeed(config)).rejects.toThrow(UnexportedChangesError);
+
+    const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-export-"));
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "dist/scripts/export.js"), exportDir], {
+      env: { ...process.env, NEO4J_URI: URI },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    const curated = await dataFingerprint(server);
+
+    await server.connection.database.write("MATCH (n) WHERE NOT n:Change DETACH DELETE n");
+    await runSeed(config, { directory: exportDir });
+    expect(await dataFingerprint(server)).toBe(curated);
+    fs.rmSync(exportDir, { recursive: true, force: true });
+  });
+});
