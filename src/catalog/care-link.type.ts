@@ -6,6 +6,8 @@ import { Discipline, Profession } from "./care-provider.type";
 import { Treatment } from "./treatment.type";
 
 @ObjectType("Delivery", {
+  // Hot leaf type: plain fields skip type-graphql's middleware wrapper (measured in BENCHMARKS.md).
+  simpleResolvers: true,
   description: "A provider delivers a treatment; says whether that is cited or a convention.",
 })
 export class Delivery {
@@ -16,7 +18,10 @@ export class Delivery {
   note!: string | null;
 }
 
-@ObjectType("Management", { description: "A provider manages a condition; cited or a convention." })
+@ObjectType("Management", {
+  simpleResolvers: true,
+  description: "A provider manages a condition; cited or a convention.",
+})
 export class Management {
   @Field(() => LinkBasis, { description: "CITED (see sources) or CONVENTION." })
   basis!: LinkBasis;

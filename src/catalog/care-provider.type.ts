@@ -23,6 +23,8 @@ export abstract class CareProvider extends Node {
 }
 
 @ObjectType("Discipline", {
+  // Hot leaf type: plain fields skip type-graphql's middleware wrapper (measured in BENCHMARKS.md).
+  simpleResolvers: true,
   implements: [Node, CareProvider],
   description:
     "A specialist discipline (anesthesiology, neurology, physiatry, psychology, pain medicine, ...).",
@@ -30,6 +32,8 @@ export abstract class CareProvider extends Node {
 export class Discipline extends CareProvider {}
 
 @ObjectType("Profession", {
+  // Hot leaf type: plain fields skip type-graphql's middleware wrapper (measured in BENCHMARKS.md).
+  simpleResolvers: true,
   implements: [Node, CareProvider],
   description: "A collaborating profession (primary care physicians, surgeons, chiropractors, ...).",
 })

@@ -5,6 +5,7 @@ import { entityFromRow, entityProjection } from "../graph/entity.repository";
 import { afterCursor, orderBy } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
 import type { Page } from "../pagination/page";
+import { readPage } from "../pagination/read-page";
 
 const list = (label: string, order: string) => /* cypher */ `
   MATCH (n:${label})
@@ -40,20 +41,7 @@ export class CatalogRepository {
     return rows.map((row) => entityFromRow(row.node));
   }
 
-  async pageGuidelines(first: number, after: Keyset | null): Promise<Page<EntityRecord>> {
-    const [row] = await this.db.read<{ totalCount: number; items: Array<Record<string, unknown>> }>(
-      PAGE_GUIDELINES,
-      {
-        limit: first + 1,
-        afterSort: after?.sort ?? null,
-        afterId: after?.id ?? null,
-      },
-    );
-    const items = (row?.items ?? []).map(entityFromRow);
-    return {
-      rows: items.slice(0, first),
-      hasNextPage: items.length > first,
-      totalCount: row?.totalCount ?? 0,
-    };
+  pageGuidelines(first: number, after: Keyset | null): Promise<Page<EntityRecord>> {
+    return readPage(this.db, { cypher: PAGE_GUIDELINES, params: {}, first, after }, entityFromRow);
   }
 }

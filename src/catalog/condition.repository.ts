@@ -4,6 +4,7 @@ import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
 import { afterCursor, orderBy, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
+import { readPage } from "../pagination/read-page";
 import type { ConditionCriteria, PageRequest } from "./catalog.model";
 
 export type ConditionSortField = "NAME" | "ID";
@@ -86,25 +87,13 @@ type ItemsRow = { key: string; items: Array<Record<string, unknown>> };
 export class ConditionRepository {
   constructor(private readonly db: Database) {}
 
-  async page(
-    criteria: ConditionCriteria,
-    request: PageRequest<ConditionSortField>,
-  ): Promise<Page<EntityRecord>> {
-    const [row] = await this.db.read<{ totalCount: number; items: Array<Record<string, unknown>> }>(
-      pageConditions(request.field, request.direction),
-      {
-        ...criteria,
-        limit: request.first + 1,
-        afterSort: request.after?.sort ?? null,
-        afterId: request.after?.id ?? null,
-      },
+  page(criteria: ConditionCriteria, request: PageRequest<ConditionSortField>): Promise<Page<EntityRecord>> {
+    const cypher = pageConditions(request.field, request.direction);
+    return readPage(
+      this.db,
+      { cypher, params: { ...criteria }, first: request.first, after: request.after },
+      entityFromRow,
     );
-    const items = (row?.items ?? []).map(entityFromRow);
-    return {
-      rows: items.slice(0, request.first),
-      hasNextPage: items.length > request.first,
-      totalCount: row?.totalCount ?? 0,
-    };
   }
 
   /** The condition a code identifies, or null; key is already normalised (no dot, upper-case). */

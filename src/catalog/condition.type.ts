@@ -4,6 +4,8 @@ import { ConditionCategory, ConfirmationStatus } from "../model/enums";
 import { Node } from "../node/node.type";
 
 @ObjectType("Condition", {
+  // Hot leaf type: plain fields skip type-graphql's middleware wrapper (measured in BENCHMARKS.md).
+  simpleResolvers: true,
   implements: Node,
   description:
     "A concrete pain condition (e.g. fibromyalgia), with ICD-10-CM and SNOMED CT codes and lay names.",

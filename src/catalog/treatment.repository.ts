@@ -4,6 +4,7 @@ import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
 import { afterCursor, orderBy, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
+import { readPage } from "../pagination/read-page";
 import type { PageRequest, TreatmentCriteria } from "./catalog.model";
 
 export type TreatmentSortField = "NAME" | "ID" | "INVASIVENESS";
@@ -49,25 +50,13 @@ export const FIND_CONDITIONS_OF_TREATMENTS = /* cypher */ `
 export class TreatmentRepository {
   constructor(private readonly db: Database) {}
 
-  async page(
-    criteria: TreatmentCriteria,
-    request: PageRequest<TreatmentSortField>,
-  ): Promise<Page<EntityRecord>> {
-    const [row] = await this.db.read<{ totalCount: number; items: Array<Record<string, unknown>> }>(
-      pageTreatments(request.field, request.direction),
-      {
-        ...criteria,
-        limit: request.first + 1,
-        afterSort: request.after?.sort ?? null,
-        afterId: request.after?.id ?? null,
-      },
+  page(criteria: TreatmentCriteria, request: PageRequest<TreatmentSortField>): Promise<Page<EntityRecord>> {
+    const cypher = pageTreatments(request.field, request.direction);
+    return readPage(
+      this.db,
+      { cypher, params: { ...criteria }, first: request.first, after: request.after },
+      entityFromRow,
     );
-    const items = (row?.items ?? []).map(entityFromRow);
-    return {
-      rows: items.slice(0, request.first),
-      hasNextPage: items.length > request.first,
-      totalCount: row?.totalCount ?? 0,
-    };
   }
 
   async findConditions(ids: readonly string[], direction: string): Promise<EntityRecord[][]> {

@@ -3,6 +3,8 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
 
 @ObjectType("Treatment", {
+  // Hot leaf type: plain fields skip type-graphql's middleware wrapper (measured in BENCHMARKS.md).
+  simpleResolvers: true,
   implements: Node,
   description:
     "A treatment, or a class of treatments (isClass) that guidelines speak of as a whole. Invasiveness is a range " +

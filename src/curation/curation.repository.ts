@@ -3,6 +3,7 @@ import type { Database, WriteTransaction } from "../neo4j/database";
 import { afterCursor, orderBy } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
 import type { Page } from "../pagination/page";
+import { readPage } from "../pagination/read-page";
 
 export const READ_RELEASE_VERSION = /* cypher */ `
   OPTIONAL MATCH (r:DataRelease {id: 'release'})
@@ -90,23 +91,16 @@ export class CurationRepository {
     return row ?? { version: 0, changes: 0 };
   }
 
-  async pageChanges(
+  pageChanges(
     filter: { since: string | null; entityId: string | null },
     first: number,
     after: Keyset | null,
   ): Promise<Page<ChangeRecord>> {
-    const [row] = await this.db.read<{ totalCount: number; items: ChangeRecord[] }>(PAGE_CHANGES, {
-      ...filter,
-      limit: first + 1,
-      afterSort: after?.sort ?? null,
-      afterId: after?.id ?? null,
-    });
-    const items = row?.items ?? [];
-    return {
-      rows: items.slice(0, first),
-      hasNextPage: items.length > first,
-      totalCount: row?.totalCount ?? 0,
-    };
+    return readPage(
+      this.db,
+      { cypher: PAGE_CHANGES, params: filter, first, after },
+      (row: ChangeRecord) => row,
+    );
   }
 }
 

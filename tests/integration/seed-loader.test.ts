@@ -12,8 +12,11 @@ import { testConfig } from "../support/server";
 
 type Json = Record<string, unknown> & { id?: string };
 
+const copies: string[] = [];
+
 function copySeedDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-seed-"));
+  copies.push(dir);
   for (const file of fs.readdirSync(DEFAULT_SEED_DIR))
     fs.copyFileSync(path.join(DEFAULT_SEED_DIR, file), path.join(dir, file));
   return dir;
@@ -49,6 +52,7 @@ describe("the seed loader", () => {
   afterAll(async () => {
     await seedTestGraph(connection.database);
     await connection.close();
+    for (const dir of copies) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("holds as many nodes of each label as the files hold records", async () => {

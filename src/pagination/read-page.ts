@@ -1,0 +1,31 @@
+/** Runs a keyset page query (one round trip: count and one extra row) and shapes the answer as a Page. */
+import type { Database, Params } from "../neo4j/database";
+import type { Keyset } from "./cursor";
+import type { Page } from "./page";
+
+export interface PageQuery {
+  cypher: string;
+  params: Params;
+  first: number;
+  after: Keyset | null;
+}
+
+/** The query returns `totalCount` and `items` (first + 1 of them, the extra one telling whether more follow). */
+export async function readPage<Raw, T>(
+  db: Database,
+  query: PageQuery,
+  map: (raw: Raw) => T,
+): Promise<Page<T>> {
+  const [row] = await db.read<{ totalCount: number; items: Raw[] }>(query.cypher, {
+    ...query.params,
+    limit: query.first + 1,
+    afterSort: query.after?.sort ?? null,
+    afterId: query.after?.id ?? null,
+  });
+  const items = (row?.items ?? []).map(map);
+  return {
+    rows: items.slice(0, query.first),
+    hasNextPage: items.length > query.first,
+    totalCount: row?.totalCount ?? 0,
+  };
+}
