@@ -13,7 +13,7 @@ import { totalChanges } from "../neo4j/database";
 import { planGraph } from "../seed/graph-plan";
 import { validateSeed } from "../seed/seed.rules";
 import { SeedWriter } from "../seed/seed.repository";
-import { syncGraph } from "../seed/seed.service";
+import { syncDifference } from "../seed/seed.service";
 import { CurationRepository, CurationWriter } from "./curation.repository";
 import { ExportRepository } from "./export.repository";
 import type { Operation } from "./operations";
@@ -73,12 +73,13 @@ export class CurationService {
     const repository = new CurationRepository(this.db);
     const expectedVersion = await repository.releaseVersion();
     const set = await exportSeedSet(new ExportRepository(this.db));
+    const current = planGraph(set);
     const result = operation.apply(set);
     const { problems } = validateSeed(set as unknown as Record<keyof SeedSet, unknown>);
     if (problems.length > 0) throw validationError(problems, operation.entityId);
     const plan = planGraph(set);
     return this.db.writeTransaction(async (tx) => {
-      await syncGraph(new SeedWriter(tx), plan);
+      await syncDifference(new SeedWriter(tx), current, plan);
       if (totalChanges(tx.counters) === 0) {
         return {
           changeId: null,

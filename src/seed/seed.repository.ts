@@ -44,6 +44,16 @@ export const deleteNodesNotIn = (label: NodeLabel) => /* cypher */ `
   WHERE NOT n.id IN $ids
   DETACH DELETE n`;
 
+export const deleteNodesByIds = (label: NodeLabel) => /* cypher */ `
+  UNWIND $ids AS id
+  MATCH (n:${label} {id: id})
+  DETACH DELETE n`;
+
+export const deleteRelationshipsByEnds = (type: RelationshipType) => /* cypher */ `
+  UNWIND $ends AS end
+  MATCH (a:Entity {id: end.from})-[r:${type}]->(b:Entity {id: end.to})
+  DELETE r`;
+
 export const upsertRelationships = (type: RelationshipType) => /* cypher */ `
   UNWIND $rows AS row
   MATCH (a:Entity {id: row.from})
@@ -130,6 +140,17 @@ export class SeedWriter {
 
   async deleteNodesNotIn(label: NodeLabel, ids: string[]): Promise<void> {
     await this.tx.run(deleteNodesNotIn(label), { ids });
+  }
+
+  async deleteNodesByIds(label: NodeLabel, ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.tx.run(deleteNodesByIds(label), { ids });
+  }
+
+  async deleteRelationshipsByEnds(
+    type: RelationshipType,
+    ends: Array<{ from: string; to: string }>,
+  ): Promise<void> {
+    if (ends.length > 0) await this.tx.run(deleteRelationshipsByEnds(type), { ends });
   }
 
   async upsertRelationships(type: RelationshipType, rows: RelationshipRow[]): Promise<void> {

@@ -67,3 +67,48 @@ export async function syncGraph(writer: SeedWriter, plan: GraphPlan): Promise<vo
   for (const label of NODE_LABELS) await writer.upsertNodes(label, plan.nodes[label]);
   for (const type of RELATIONSHIP_TYPES) await writer.upsertRelationships(type, plan.relationships[type]);
 }
+
+const endKey = (row: { from: string; to: string }) => `${row.from}>${row.to}`;
+
+/** What differs between two plans of the same graph: rows to write (new or changed) and rows to delete. */
+function changedRows<T extends { hash: string }>(before: T[], after: T[], keyOf: (row: T) => string) {
+  const previous = new Map(before.map((row) => [keyOf(row), row.hash]));
+  const next = new Set(after.map(keyOf));
+  return {
+    write: after.filter((row) => previous.get(keyOf(row)) !== row.hash),
+    remove: before.filter((row) => !next.has(keyOf(row))),
+  };
+}
+
+/**
+ * Writes only the difference between the graph as it is (planned from what was read) and as it should be:
+ * a curation edit touches a handful of rows, not the whole graph.
+ */
+export async function syncDifference(writer: SeedWriter, before: GraphPlan, after: GraphPlan): Promise<void> {
+  for (const type of RELATIONSHIP_TYPES) {
+    const { remove } = changedRows(before.relationships[type], after.relationships[type], endKey);
+    await writer.deleteRelationshipsByEnds(
+      type,
+      remove.map(({ from, to }) => ({ from, to })),
+    );
+  }
+  for (const label of NODE_LABELS) {
+    const { remove } = changedRows(before.nodes[label], after.nodes[label], (row) => row.id);
+    await writer.deleteNodesByIds(
+      label,
+      remove.map((row) => row.id),
+    );
+  }
+  for (const label of NODE_LABELS) {
+    await writer.upsertNodes(
+      label,
+      changedRows(before.nodes[label], after.nodes[label], (row) => row.id).write,
+    );
+  }
+  for (const type of RELATIONSHIP_TYPES) {
+    await writer.upsertRelationships(
+      type,
+      changedRows(before.relationships[type], after.relationships[type], endKey).write,
+    );
+  }
+}

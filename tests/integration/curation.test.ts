@@ -21,6 +21,9 @@ const API_KEY = "curator-key-for-tests-0123456789";
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 const AUTH_ENV = {
   NEO4J_URI: URI,
+  // A write reads and validates the whole graph; on a machine shared with other jobs that can pass the
+  // default 10 s request deadline, which these tests are not about.
+  REQUEST_TIMEOUT_MS: "60000",
   CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
   JWT_SECRET: SECRET,
   JWT_ISSUER: "paingraph-tests",

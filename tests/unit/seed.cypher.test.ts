@@ -60,3 +60,54 @@ describe("planGraph", () => {
     });
   });
 });
+
+describe("syncDifference", () => {
+  it("writes only the records an edit changed, and deletes only what it removed", async () => {
+    const { syncDifference } = await import("../../src/seed/seed.service");
+    const { SeedWriter } = await import("../../src/seed/seed.repository");
+    const { FakeDatabase } = await import("../support/fake-database");
+    const before = minimalSeedSet();
+    const after = minimalSeedSet();
+    after.conditions[0]!.aliases = ["fibro", "FMS"];
+    after.myths = [];
+    const db = new FakeDatabase();
+    await db.writeTransaction((tx) =>
+      syncDifference(new SeedWriter(tx), planGraph(before), planGraph(after)),
+    );
+    const sent = db.calls.map((call) => ({
+      statement: call.cypher.trim().split("\n").slice(0, 3).join(" ").replace(/\s+/g, " "),
+      ids:
+        (call.params.rows as Array<{ id?: string; from?: string }> | undefined)?.map(
+          (row) => row.id ?? row.from,
+        ) ??
+        call.params.ids ??
+        (call.params.ends as Array<{ from: string }> | undefined)?.map((end) => end.from),
+    }));
+    expect(sent).toEqual([
+      {
+        statement:
+          "UNWIND $ends AS end MATCH (a:Entity {id: end.from})-[r:CITES]->(b:Entity {id: end.to}) DELETE r",
+        ids: ["mythfact:only-opioids-1"],
+      },
+      {
+        statement:
+          "UNWIND $ends AS end MATCH (a:Entity {id: end.from})-[r:HAS_FACT]->(b:Entity {id: end.to}) DELETE r",
+        ids: ["myth:only-opioids"],
+      },
+      { statement: "UNWIND $ids AS id MATCH (n:Myth {id: id}) DETACH DELETE n", ids: ["myth:only-opioids"] },
+      {
+        statement: "UNWIND $ids AS id MATCH (n:MythFact {id: id}) DETACH DELETE n",
+        ids: ["mythfact:only-opioids-1"],
+      },
+      {
+        statement: "UNWIND $rows AS row MERGE (n:Condition {id: row.id}) ON CREATE SET n:Entity",
+        ids: ["condition:fibromyalgia"],
+      },
+      // Removing the myth renumbers the relationships listed after it (the statistic's citation).
+      {
+        statement: "UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})",
+        ids: ["statistic:chronic-pain-2021"],
+      },
+    ]);
+  });
+});
