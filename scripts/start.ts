@@ -1,26 +1,44 @@
 /**
  * npm start: the whole system. Starts the embedded Neo4j unless NEO4J_URI is set, seeds the graph when it is
- * empty or the seed files changed (a no-op otherwise), then runs the API. Stops the Neo4j it started when the API exits.
+ * empty or the seed files changed (a no-op otherwise), then runs the API. Stops the Neo4j it started when the
+ * API exits — or when Ctrl-C / SIGTERM arrives at any point, start-up included.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { ConfigError, loadConfig, PROJECT_ROOT } from "../src/config";
 import { startNeo4j, stopNeo4j } from "../neo4j-launcher/launcher";
 import { runSeed, UnexportedChangesError } from "../src/seed/run-seed";
 
+const INTERRUPTED = 130;
+let stopRequested = false;
+let api: ChildProcess | null = null;
+
+// Installed first, so that a signal during start-up still ends with the Neo4j this command started stopped.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopRequested = true;
+    api?.kill(signal);
+  });
+}
+
 async function main(): Promise<number> {
   const config = loadConfig();
   const { neo4j } = config;
   const instance = { projectRoot: PROJECT_ROOT, port: neo4j.embeddedPort, dataDir: neo4j.dataDir };
-  const running = neo4j.managed ? await startNeo4j({ ...instance, log: console.log }) : null;
-  if (running)
-    console.log(running.startedNow ? `Neo4j started on ${running.uri}` : `Reusing Neo4j on ${running.uri}`);
+  let startedHere = false;
   try {
+    if (neo4j.managed) {
+      const running = await startNeo4j({ ...instance, log: console.log });
+      startedHere = running.startedNow;
+      console.log(startedHere ? `Neo4j started on ${running.uri}` : `Reusing Neo4j on ${running.uri}`);
+    }
+    if (stopRequested) return INTERRUPTED;
     // Idempotent: with unchanged files and graph this writes nothing, so every start can run it.
     await seedUnlessCurated(config);
+    if (stopRequested) return INTERRUPTED;
     return await runApi();
   } finally {
-    if (running?.startedNow) {
+    if (startedHere) {
       console.log("Stopping the Neo4j this command started...");
       await stopNeo4j(instance);
     }
@@ -45,8 +63,7 @@ async function seedUnlessCurated(config: ReturnType<typeof loadConfig>): Promise
 /** Runs src/main in a child so that its signals and exit code pass straight through. */
 function runApi(): Promise<number> {
   return new Promise((resolve) => {
-    const api = spawn(process.execPath, [path.join(__dirname, "..", "src", "main.js")], { stdio: "inherit" });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => api.kill(signal));
+    api = spawn(process.execPath, [path.join(__dirname, "..", "src", "main.js")], { stdio: "inherit" });
     api.once("exit", (code) => resolve(code ?? 1));
   });
 }
