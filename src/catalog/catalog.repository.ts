@@ -2,7 +2,7 @@
 import type { Database } from "../neo4j/database";
 import type { EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { afterCursor, orderBy } from "../pagination/keyset";
+import { keysetPage } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
@@ -23,15 +23,14 @@ export const LISTS = {
 export type ListName = keyof typeof LISTS;
 
 // Guidelines page by (year, id), newest first.
-export const PAGE_GUIDELINES = /* cypher */ `
-  CALL () { MATCH (g:Guideline) RETURN count(g) AS totalCount }
-  CALL () {
-    MATCH (g:Guideline) WHERE ${afterCursor("g", "g.year", "DESC")}
-    WITH g ${orderBy("g", "g.year", "DESC")}
-    LIMIT $limit
-    RETURN collect(${entityProjection("g")}) AS items
-  }
-  RETURN totalCount, items`;
+export const PAGE_GUIDELINES = keysetPage({
+  match: "(g:Guideline)",
+  variable: "g",
+  filter: "true",
+  sortExpression: "g.year",
+  direction: "DESC",
+  projection: entityProjection("g"),
+});
 
 export class CatalogRepository {
   constructor(private readonly db: Database) {}

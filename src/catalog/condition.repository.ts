@@ -2,7 +2,7 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { afterCursor, orderBy, type SortDirection } from "../pagination/keyset";
+import { keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
 import type { ConditionCriteria, PageRequest } from "./catalog.model";
@@ -19,18 +19,15 @@ const CONDITION_FILTER = /* cypher */ `
     (c)<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(:Treatment {id: $treatedWith})
   })`;
 
-export const pageConditions = (field: ConditionSortField, direction: SortDirection) => /* cypher */ `
-  CALL () {
-    MATCH (c:Condition) WHERE ${CONDITION_FILTER}
-    RETURN count(c) AS totalCount
-  }
-  CALL () {
-    MATCH (c:Condition) WHERE ${CONDITION_FILTER} AND ${afterCursor("c", SORT_EXPRESSION[field], direction)}
-    WITH c ${orderBy("c", SORT_EXPRESSION[field], direction)}
-    LIMIT $limit
-    RETURN collect(${entityProjection("c")}) AS items
-  }
-  RETURN totalCount, items`;
+export const pageConditions = (field: ConditionSortField, direction: SortDirection) =>
+  keysetPage({
+    match: "(c:Condition)",
+    variable: "c",
+    filter: CONDITION_FILTER,
+    sortExpression: SORT_EXPRESSION[field],
+    direction,
+    projection: entityProjection("c"),
+  });
 
 export const FIND_CONDITION_BY_CODE = /* cypher */ `
   MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(c:Condition)

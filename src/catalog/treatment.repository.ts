@@ -2,7 +2,7 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { afterCursor, orderBy, type SortDirection } from "../pagination/keyset";
+import { keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
 import type { PageRequest, TreatmentCriteria } from "./catalog.model";
@@ -25,18 +25,15 @@ const TREATMENT_FILTER = /* cypher */ `
   AND ($name IS NULL OR toLower(t.name) CONTAINS $name OR any(alias IN t.aliases WHERE toLower(alias) CONTAINS $name))
   AND ($isClass IS NULL OR t.isClass = $isClass)`;
 
-export const pageTreatments = (field: TreatmentSortField, direction: SortDirection) => /* cypher */ `
-  CALL () {
-    MATCH (t:Treatment) WHERE ${TREATMENT_FILTER}
-    RETURN count(t) AS totalCount
-  }
-  CALL () {
-    MATCH (t:Treatment) WHERE ${TREATMENT_FILTER} AND ${afterCursor("t", SORT_EXPRESSION[field], direction)}
-    WITH t ${orderBy("t", SORT_EXPRESSION[field], direction)}
-    LIMIT $limit
-    RETURN collect(${entityProjection("t")}) AS items
-  }
-  RETURN totalCount, items`;
+export const pageTreatments = (field: TreatmentSortField, direction: SortDirection) =>
+  keysetPage({
+    match: "(t:Treatment)",
+    variable: "t",
+    filter: TREATMENT_FILTER,
+    sortExpression: SORT_EXPRESSION[field],
+    direction,
+    projection: entityProjection("t"),
+  });
 
 export const FIND_CONDITIONS_OF_TREATMENTS = /* cypher */ `
   UNWIND $ids AS key

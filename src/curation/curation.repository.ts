@@ -1,6 +1,6 @@
 /** The curation writes besides the graph sync: the release bump (optimistic), the audit trail, export marks. */
 import type { Database, WriteTransaction } from "../neo4j/database";
-import { afterCursor, orderBy } from "../pagination/keyset";
+import { keysetPage } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
@@ -38,15 +38,14 @@ export const FIND_UNEXPORTED_CHANGES = /* cypher */ `
 const CHANGE_FILTER = /* cypher */ `
   ($since IS NULL OR c.at >= datetime($since)) AND ($entityId IS NULL OR c.entityId = $entityId)`;
 
-export const PAGE_CHANGES = /* cypher */ `
-  CALL () { MATCH (c:Change) WHERE ${CHANGE_FILTER} RETURN count(c) AS totalCount }
-  CALL () {
-    MATCH (c:Change) WHERE ${CHANGE_FILTER} AND ${afterCursor("c", "c.version", "ASC")}
-    WITH c ${orderBy("c", "c.version", "ASC")}
-    LIMIT $limit
-    RETURN collect(c {.*, at: toString(c.at)}) AS items
-  }
-  RETURN totalCount, items`;
+export const PAGE_CHANGES = keysetPage({
+  match: "(c:Change)",
+  variable: "c",
+  filter: CHANGE_FILTER,
+  sortExpression: "c.version",
+  direction: "ASC",
+  projection: "c {.*, at: toString(c.at)}",
+});
 
 export interface ChangeRecord {
   id: string;
