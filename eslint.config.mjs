@@ -35,6 +35,7 @@ export default tseslint.config(
       ".neo4j/",
       "coverage/",
       "bench/.data/",
+      "bench/dist/",
       "widget/dist/",
     ],
   },
@@ -74,6 +75,20 @@ export default tseslint.config(
     // The benchmark's comparison servers (@neo4j/graphql, the raw-Cypher floor) use the driver directly by design.
     files: ["bench/**/*.ts"],
     rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // The widget is a classic browser script in plain ES2020 (no build step): older syntax is a lint error.
+    files: ["widget/**/*.js"],
+    languageOptions: {
+      ecmaVersion: 2020,
+      sourceType: "script",
+      globals: Object.fromEntries(
+        ["window", "document", "location", "customElements", "HTMLElement", "HTMLScriptElement", "Element"]
+          .concat(["CSSStyleSheet", "CustomEvent", "URL", "AbortController", "fetch", "queueMicrotask"])
+          .concat(["setTimeout", "clearTimeout"])
+          .map((name) => [name, "readonly"]),
+      ),
+    },
   },
   {
     files: ["src/neo4j/**/*.ts"],

@@ -14,6 +14,7 @@ import { clientKey } from "./client-key";
 import { applyCors } from "./cors";
 import { sendGraphQLError, sendJson } from "./responses";
 import { setSecurityHeaders } from "./security-headers";
+import { createWidgetHandler, isWidgetPath } from "./widget";
 
 export interface Routes {
   graphql(
@@ -38,6 +39,7 @@ const UNLIMITED = new Set(["/health", "/ready"]);
 export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
   const { rateLimit } = config;
   const limiter = rateLimit.enabled ? new RateLimiter(rateLimit) : null;
+  const widget = createWidgetHandler({ reload: config.profile === "development" });
 
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
     if (applyCors(request, response, config.corsOrigins)) return;
@@ -58,6 +60,7 @@ export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
     if (url.pathname === "/graphql") return routes.graphql(request, response, url.search, info);
     if (url.pathname === "/health") return routes.health(response);
     if (url.pathname === "/ready") return routes.ready(response);
+    if (isWidgetPath(url.pathname)) return widget(request, response, url.pathname);
     if (url.pathname === "/metrics" && config.metrics) {
       const text = await metrics.registry.metrics();
       response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });

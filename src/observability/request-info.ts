@@ -17,7 +17,7 @@ export interface RequestInfo {
   roundTrips: number;
 }
 
-const ROUTES = new Set(["/graphql", "/health", "/ready", "/metrics"]);
+const ROUTES = new Set(["/graphql", "/health", "/ready", "/metrics", "/widget/", "/widget/paingraph.js"]);
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function startRequestInfo(request: IncomingMessage, pathname: string): RequestInfo {

@@ -72,6 +72,8 @@ describe("the PainGraph HTTP server", () => {
     const html = await response.text();
     expect(html).toContain("embeddable-sandbox");
     expect(html).toMatch(/initialEndpoint/);
+    // The Sandbox runs in the user's browser; it is told not to report usage to Apollo.
+    expect(html).toMatch(/"runTelemetry":\s*false/);
   });
 
   it("answers unknown paths with 404", async () => {

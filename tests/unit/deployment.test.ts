@@ -1,0 +1,112 @@
+/**
+ * The Docker deployment, checked without a Docker engine (none runs on CI machines): docker-compose.yml's
+ * structure and health checks, and the Dockerfile's stages. Where a Compose CLI is installed, `docker compose
+ * config` must accept the file too.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { PROJECT_ROOT } from "../../src/config";
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string | number>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[]; interval: string; retries: number; start_period?: string };
+}
+
+const compose = parse(readFileSync(path.join(PROJECT_ROOT, "docker-compose.yml"), "utf8")) as {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+};
+const dockerfile = readFileSync(path.join(PROJECT_ROOT, "Dockerfile"), "utf8");
+
+/** `docker compose` (v2 plugin) or `docker-compose` (v1), whichever answers; null when neither is installed. */
+function composeCli(): string[] | null {
+  for (const command of [["docker", "compose"], ["docker-compose"]]) {
+    const probe = spawnSync(command[0]!, [...command.slice(1), "version"], { encoding: "utf8" });
+    if (probe.status === 0) return command;
+  }
+  return null;
+}
+
+describe("docker-compose.yml", () => {
+  const { neo4j, api } = compose.services;
+
+  it("runs Neo4j 5.26 Community and the API built from the Dockerfile", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["api", "neo4j"]);
+    expect(neo4j?.image).toMatch(/^neo4j:5\.26(\.\d+)?-community$/);
+    expect(api?.build).toBe(".");
+  });
+
+  it("gives both services a health check, and starts the API only once Neo4j is healthy", () => {
+    expect(neo4j?.healthcheck?.test.join(" ")).toContain("cypher-shell");
+    expect(api?.healthcheck?.test.join(" ")).toContain("http://127.0.0.1:4000/ready");
+    expect(api?.depends_on).toEqual({ neo4j: { condition: "service_healthy" } });
+    for (const service of [neo4j, api]) {
+      expect(service?.healthcheck).toMatchObject({
+        interval: expect.any(String),
+        retries: expect.any(Number),
+      });
+    }
+  });
+
+  it("points the API at the neo4j service in production mode, with the same password on both sides", () => {
+    expect(api?.environment).toMatchObject({
+      NODE_ENV: "production",
+      HOST: "0.0.0.0",
+      NEO4J_URI: "bolt://neo4j:7687",
+      NEO4J_PASSWORD: "${NEO4J_PASSWORD:-paingraph-local}",
+    });
+    expect(neo4j?.environment?.NEO4J_AUTH).toBe("neo4j/${NEO4J_PASSWORD:-paingraph-local}");
+  });
+
+  it("publishes ports on the host's loopback only and keeps Neo4j's data in a volume", () => {
+    for (const service of [neo4j, api]) {
+      for (const port of service?.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+    }
+    expect(compose.volumes).toHaveProperty("neo4j-data");
+  });
+
+  it("names only variables that src/config.ts reads", () => {
+    const config = readFileSync(path.join(PROJECT_ROOT, "src/config.ts"), "utf8");
+    for (const name of Object.keys(api?.environment ?? {})) expect(config).toContain(`"${name}"`);
+  });
+
+  const cli = composeCli();
+  (cli ? it : it.skip)("is accepted by `docker compose config`", () => {
+    const run = spawnSync(cli![0]!, [...cli!.slice(1), "config", "--quiet"], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+});
+
+describe("the Dockerfile", () => {
+  const runtime = dockerfile.slice(dockerfile.indexOf("AS runtime"));
+
+  it("compiles in a build stage and runs with production dependencies only, as the node user", () => {
+    expect(dockerfile).toMatch(/FROM node:20[^\n]* AS build/);
+    expect(runtime).toContain("npm ci --omit=dev");
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toContain('CMD ["node", "dist/scripts/start.js"]');
+  });
+
+  it("has a health check and ships the widget the API serves at /widget/", () => {
+    expect(runtime).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD [^\n]*\/health/);
+    expect(runtime).toContain("widget/paingraph.js widget/index.html ./widget/");
+  });
+
+  it("copies only files that exist in the repository", () => {
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((match) =>
+      match[1]!.split(/\s+/),
+    );
+    expect(sources.length).toBeGreaterThan(5);
+    for (const source of sources) expect(existsSync(path.join(PROJECT_ROOT, source))).toBe(true);
+  });
+});
