@@ -217,82 +217,69 @@ const twoConditions = options({
 const poolFrom = (p: { x: object; y: object; z: object }) =>
   treatmentsOf(treatment("treatment:x", p.x), treatment("treatment:y", p.y), treatment("treatment:z", p.z));
 
+const recordsArb = (maxLength: number) =>
+  fc.array(
+    recArb.map((r) => rec(r as never)),
+    { maxLength },
+  );
+
+/** A treatment's score before and after one more RECOMMENDATION of the given direction (null: not ranked). */
+function scoresAround(
+  records: RecommendationRecord[],
+  extra: object,
+  pool: Parameters<typeof poolFrom>[0],
+  direction: Direction,
+) {
+  const added = rec({
+    ...(extra as RecommendationRecord),
+    direction,
+    kind: RecommendationKind.RECOMMENDATION,
+  });
+  return {
+    before: scoreOf(records, added.treatmentId, twoConditions, poolFrom(pool)),
+    after: scoreOf([...records, added], added.treatmentId, twoConditions, poolFrom(pool)),
+  };
+}
+
 describe("ranking properties", () => {
   it("adding a FOR recommendation never lowers a treatment's score", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          recArb.map((r) => rec(r as never)),
-          { maxLength: 12 },
-        ),
-        recArb,
-        poolArb,
-        (records, extra, pool) => {
-          const added = rec({
-            ...(extra as unknown as RecommendationRecord),
-            direction: Direction.FOR,
-            kind: RecommendationKind.RECOMMENDATION,
-          });
-          const before = scoreOf(records, added.treatmentId, twoConditions, poolFrom(pool));
-          const after = scoreOf([...records, added], added.treatmentId, twoConditions, poolFrom(pool));
-          return before === null || (after !== null && after >= before);
-        },
-      ),
+      fc.property(recordsArb(12), recArb, poolArb, (records, extra, pool) => {
+        const { before, after } = scoresAround(records, extra, pool, Direction.FOR);
+        return before === null || (after !== null && after >= before);
+      }),
       { numRuns: 400 },
     );
   });
 
   it("adding an AGAINST recommendation never raises a treatment's score", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          recArb.map((r) => rec(r as never)),
-          { maxLength: 12 },
-        ),
-        recArb,
-        poolArb,
-        (records, extra, pool) => {
-          const added = rec({
-            ...(extra as unknown as RecommendationRecord),
-            direction: Direction.AGAINST,
-            kind: RecommendationKind.RECOMMENDATION,
-          });
-          const before = scoreOf(records, added.treatmentId, twoConditions, poolFrom(pool));
-          const after = scoreOf([...records, added], added.treatmentId, twoConditions, poolFrom(pool));
-          return after === null || before === null || after <= before;
-        },
-      ),
+      fc.property(recordsArb(12), recArb, poolArb, (records, extra, pool) => {
+        const { before, after } = scoresAround(records, extra, pool, Direction.AGAINST);
+        return after === null || before === null || after <= before;
+      }),
       { numRuns: 400 },
     );
   });
 
   it("the opioid and invasiveness preferences only reorder treatments of equal evidence", () => {
     fc.assert(
-      fc.property(
-        fc.array(
-          recArb.map((r) => rec(r as never)),
-          { maxLength: 14 },
-        ),
-        poolArb,
-        poolArb,
-        (records, poolA, poolB) => {
-          const a = rankTreatments(records, poolFrom(poolA), twoConditions).items;
-          const b = rankTreatments(records, poolFrom(poolB), twoConditions).items;
-          const evidenceOf = (items: typeof a) =>
-            new Map(items.map((i) => [i.treatment.id, i.evidenceScore]));
-          const ea = evidenceOf(a);
-          // Changing only opioid flags and invasiveness never changes an evidence score, nor the order of unequal ones.
-          expect(evidenceOf(b)).toEqual(ea);
-          const position = new Map(b.map((item, index) => [item.treatment.id, index]));
-          for (let i = 0; i < a.length; i += 1) {
-            for (let j = i + 1; j < a.length; j += 1) {
-              if (a[i]!.evidenceScore > a[j]!.evidenceScore) {
-                expect(position.get(a[i]!.treatment.id)!).toBeLessThan(position.get(a[j]!.treatment.id)!);
-              }
+      fc.property(recordsArb(14), poolArb, poolArb, (records, poolA, poolB) => {
+        const a = rankTreatments(records, poolFrom(poolA), twoConditions).items;
+        const b = rankTreatments(records, poolFrom(poolB), twoConditions).items;
+        const evidenceOf = (items: typeof a) => new Map(items.map((i) => [i.treatment.id, i.evidenceScore]));
+        const ea = evidenceOf(a);
+        // Changing only opioid flags and invasiveness never changes an evidence score, nor the order of unequal ones.
+        expect(evidenceOf(b)).toEqual(ea);
+        const position = new Map(b.map((item, index) => [item.treatment.id, index]));
+        for (let i = 0; i < a.length; i += 1) {
+          for (let j = i + 1; j < a.length; j += 1) {
+            if (a[i]!.evidenceScore > a[j]!.evidenceScore) {
+              expect(position.get(a[i]!.treatment.id)!).toBeLessThan(position.get(a[j]!.treatment.id)!);
             }
           }
-        },
-      ),
+        }
+      }),
       { numRuns: 300 },
     );
   });
