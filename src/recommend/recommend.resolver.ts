@@ -1,10 +1,12 @@
 /** recommendTreatments and the fields of its result that load more data (through the request's loaders). */
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { CareTeam, Delivery } from "../catalog/care-link.type";
 import { Condition } from "../catalog/condition.type";
 import { Treatment } from "../catalog/treatment.type";
 import type { RequestContext } from "../context";
 import type { EntityRecord } from "../graph/entity.model";
+import { selects } from "../graph/selection";
 import { ofTypes } from "../graph/typed-lookup";
 import { DataRelease } from "../release/data-release.type";
 import type { ExcludedItem } from "./ranking.model";
@@ -28,8 +30,11 @@ export class RecommendationResultResolver {
     @Arg("input", () => RecommendTreatmentsInput, { description: "Conditions, filters and weights." })
     input: RecommendTreatmentsInput,
     @Ctx() { repositories }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return recommendTreatments(input, repositories.recommend);
+    // Warnings are read only when asked for: at scale they are most of the ranking's cost (BENCHMARKS.md, W3).
+    const withWarnings = selects(info, ["items", "warnings"]);
+    return recommendTreatments(input, repositories.recommend, { withWarnings });
   }
 
   @FieldResolver(() => CareTeam, {

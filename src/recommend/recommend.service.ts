@@ -1,6 +1,7 @@
 /**
  * recommendTreatments: validate, resolve the conditions (round trip 1), read every statement about them (2), rank
- * in memory, read the returned items' warnings (3). Everything else on the result resolves through loaders.
+ * in memory, read the returned items' warnings (3, only when selected). Everything else on the result resolves
+ * through loaders.
  */
 import { BadUserInputError } from "../errors";
 import type { RecommendationRecord } from "../evidence/recommendation.model";
@@ -74,9 +75,15 @@ function weightsOutput(weights: Weights): Record<string, number> {
   };
 }
 
+export interface RecommendOptions {
+  /** Read the items' warnings (round trip 3); false when the request does not select them. */
+  withWarnings?: boolean;
+}
+
 export async function recommendTreatments(
   input: RecommendTreatmentsInput,
   repository: RecommendRepository,
+  { withWarnings = true }: RecommendOptions = {},
 ): Promise<RecommendationResultRecord> {
   validateShape(input);
   const weights = toWeights(input.weights);
@@ -100,7 +107,9 @@ export async function recommendTreatments(
   );
   const ranking = rankTreatments(records, treatments, options);
   const items = ranking.items.slice(0, input.first ?? 10);
-  const warnings = await repository.findWarnings(items.map((item) => item.treatment.id));
+  const warnings = withWarnings
+    ? await repository.findWarnings(items.map((item) => item.treatment.id))
+    : new Map<string, RecommendationRecord[]>();
   return {
     conditions,
     items: items.map((item) => ({

@@ -1,0 +1,117 @@
+/** One measured cell: a workload at a concurrency on a dataset, every system run in interleaved rounds. */
+import { cpuMs, loadAverage, rssMb } from "./procfs";
+import { percentile, runLoad, type CheckedRequest } from "./load";
+
+export interface Contender {
+  system: string;
+  url: string;
+  pid: number;
+  requests: CheckedRequest[];
+  roundTripsPerRequest: number | null;
+}
+
+export interface ResultRow {
+  workload: string;
+  dataset: string;
+  concurrency: number;
+  system: string;
+  requestsPerSec: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  roundTripsPerRequest: number | null;
+  apiCpuMsPerRequest: number | null;
+  neo4jCpuMsPerRequest: number | null;
+  errors: number;
+  rssMb: number | null;
+  requests: number;
+  seconds: number;
+  loadAvg1: number;
+  firstError?: string;
+}
+
+export interface CellPlan {
+  workload: string;
+  dataset: string;
+  concurrency: number;
+  warmupSeconds: number;
+  seconds: number;
+  rounds: number;
+  neo4jPid: number | null;
+}
+
+const round = (value: number | null, digits = 2) =>
+  value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Warms every system, then runs rounds A B C … A B C … so machine noise falls on all of them alike. */
+export async function measureCell(
+  plan: CellPlan,
+  contenders: Contender[],
+  log: (line: string) => void,
+): Promise<ResultRow[]> {
+  for (const contender of contenders) {
+    if (plan.warmupSeconds > 0)
+      await runLoad(contender.url, contender.requests, plan.concurrency, plan.warmupSeconds);
+  }
+  const totals = contenders.map(() => ({
+    ok: 0,
+    errors: 0,
+    ms: 0,
+    api: 0,
+    neo: 0,
+    rss: 0,
+    latencies: [] as number[],
+    firstError: null as string | null,
+  }));
+  const loads: number[] = [];
+  for (let r = 0; r < plan.rounds; r++) {
+    for (const [i, contender] of contenders.entries()) {
+      const total = totals[i]!;
+      const api0 = cpuMs(contender.pid);
+      const neo0 = cpuMs(plan.neo4jPid);
+      const sampler = setInterval(() => (total.rss = Math.max(total.rss, rssMb(contender.pid) ?? 0)), 250);
+      const result = await runLoad(contender.url, contender.requests, plan.concurrency, plan.seconds);
+      clearInterval(sampler);
+      total.rss = Math.max(total.rss, rssMb(contender.pid) ?? 0);
+      const api1 = cpuMs(contender.pid);
+      const neo1 = cpuMs(plan.neo4jPid);
+      total.api += api0 !== null && api1 !== null ? api1 - api0 : NaN;
+      total.neo += neo0 !== null && neo1 !== null ? neo1 - neo0 : NaN;
+      total.ok += result.ok;
+      total.errors += result.errors;
+      total.ms += result.durationMs;
+      for (const latency of result.latencies) total.latencies.push(latency);
+      total.firstError ??= result.firstError;
+      loads.push(loadAverage()[0]!);
+    }
+  }
+  const loadAvg1 = round(loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length))!;
+  return contenders.map((contender, i) => {
+    const total = totals[i]!;
+    const sorted = total.latencies.sort((a, b) => a - b);
+    const completed = Math.max(1, total.ok + total.errors);
+    const row: ResultRow = {
+      workload: plan.workload,
+      dataset: plan.dataset,
+      concurrency: plan.concurrency,
+      system: contender.system,
+      requestsPerSec: round((total.ok * 1000) / total.ms, 1)!,
+      p50Ms: round(percentile(sorted, 50)),
+      p99Ms: round(percentile(sorted, 99)),
+      roundTripsPerRequest: round(contender.roundTripsPerRequest),
+      apiCpuMsPerRequest: round(total.api / completed, 3),
+      neo4jCpuMsPerRequest: plan.neo4jPid === null ? null : round(total.neo / completed, 3),
+      errors: total.errors,
+      rssMb: round(total.rss, 1),
+      requests: total.ok,
+      seconds: round(total.ms / 1000, 1)!,
+      loadAvg1,
+      ...(total.firstError ? { firstError: total.firstError } : {}),
+    };
+    log(
+      `  ${row.system.padEnd(14)} ${String(row.requestsPerSec).padStart(8)} req/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  ` +
+        `trips ${row.roundTripsPerRequest}  cpu api ${row.apiCpuMsPerRequest} neo4j ${row.neo4jCpuMsPerRequest} ms/req  ` +
+        `rss ${row.rssMb} MB  errors ${row.errors}${row.firstError ? ` (${row.firstError.slice(0, 120)})` : ""}`,
+    );
+    return row;
+  });
+}

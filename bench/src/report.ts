@@ -1,0 +1,210 @@
+/** Writes the generated part of BENCHMARKS.md (between markers), leaving the hand-written analysis around it. */
+import fs from "node:fs";
+import type { ResultRow } from "./measure";
+import type { Soak } from "./run";
+
+const BEGIN = "<!-- bench:generated:begin (npm run bench rewrites this section) -->";
+const END = "<!-- bench:generated:end -->";
+
+interface ReportLike {
+  machine: Record<string, unknown> & {
+    command: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
+  results: ResultRow[];
+  soak: Soak[];
+}
+
+const fmt = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || !Number.isFinite(value) ? "–" : value.toFixed(digits);
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a === null || a === undefined || !b ? null : a / b;
+const mark = (ok: boolean | null) => (ok === null ? "–" : ok ? "met" : "**missed**");
+
+function find(rows: ResultRow[], workload: string, dataset: string, concurrency: number, system: string) {
+  return rows.find(
+    (r) =>
+      r.workload === workload &&
+      r.dataset === dataset &&
+      r.concurrency === concurrency &&
+      r.system === system,
+  );
+}
+
+function cells(rows: ResultRow[]) {
+  const seen = new Map<string, { workload: string; dataset: string; concurrency: number }>();
+  for (const r of rows) seen.set(`${r.dataset}|${r.concurrency}|${r.workload}`, r);
+  return [...seen.values()];
+}
+
+function ratioTable(rows: ResultRow[]): string[] {
+  const lines = [
+    "| workload | dataset | conc. | paingraph req/s | ÷ neo4j-graphql | p99 paingraph / neo4j-graphql (ms) | ÷ naive | ÷ cypher-floor | ÷ static | round trips paingraph / naive |",
+    "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+  ];
+  for (const { workload, dataset, concurrency } of cells(rows)) {
+    const get = (system: string) => find(rows, workload, dataset, concurrency, system);
+    const ours = get("paingraph");
+    const ngq = get("neo4j-graphql");
+    const naive = get("naive");
+    lines.push(
+      `| ${workload} | ${dataset} | ${concurrency} | ${fmt(ours?.requestsPerSec)} | ${fmt(ratio(ours?.requestsPerSec, ngq?.requestsPerSec), 2)}× | ` +
+        `${fmt(ours?.p99Ms)} / ${fmt(ngq?.p99Ms)} | ${fmt(ratio(ours?.requestsPerSec, naive?.requestsPerSec), 2)}× | ` +
+        `${fmt(ratio(ours?.requestsPerSec, get("cypher-floor")?.requestsPerSec), 2)}× | ${fmt(ratio(ours?.requestsPerSec, get("static")?.requestsPerSec), 2)}× | ` +
+        `${fmt(ours?.roundTripsPerRequest)} / ${fmt(naive?.roundTripsPerRequest)} |`,
+    );
+  }
+  return lines;
+}
+
+function fullTable(rows: ResultRow[]): string[] {
+  const lines = [
+    "| workload | dataset | conc. | system | req/s | p50 ms | p99 ms | round trips/req | API CPU ms/req | Neo4j CPU ms/req | errors | peak RSS MB |",
+    "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.workload} | ${r.dataset} | ${r.concurrency} | ${r.system} | ${fmt(r.requestsPerSec)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ` +
+        `${fmt(r.roundTripsPerRequest)} | ${fmt(r.apiCpuMsPerRequest, 2)} | ${fmt(r.neo4jCpuMsPerRequest, 2)} | ${r.errors} | ${fmt(r.rssMb, 0)} |`,
+    );
+  }
+  return lines;
+}
+
+/** When a baseline build ran beside the current one: the change, measured in this run. */
+function leverTable(rows: ResultRow[]): string[] {
+  if (!rows.some((r) => r.system === "paingraph-before")) return [];
+  const lines = [
+    "### The change under test: paingraph-before (baseline build) → paingraph, same run",
+    "",
+    "| workload | dataset | conc. | req/s before → after | p50 ms before → after | API CPU ms/req before → after | Neo4j CPU ms/req before → after |",
+    "| --- | --- | ---: | --- | --- | --- | --- |",
+  ];
+  for (const { workload, dataset, concurrency } of cells(rows)) {
+    const before = find(rows, workload, dataset, concurrency, "paingraph-before");
+    const after = find(rows, workload, dataset, concurrency, "paingraph");
+    if (!before || !after) continue;
+    lines.push(
+      `| ${workload} | ${dataset} | ${concurrency} | ${fmt(before.requestsPerSec)} → ${fmt(after.requestsPerSec)} (${fmt(ratio(after.requestsPerSec, before.requestsPerSec), 2)}×) | ` +
+        `${fmt(before.p50Ms)} → ${fmt(after.p50Ms)} | ${fmt(before.apiCpuMsPerRequest, 2)} → ${fmt(after.apiCpuMsPerRequest, 2)} | ` +
+        `${fmt(before.neo4jCpuMsPerRequest, 2)} → ${fmt(after.neo4jCpuMsPerRequest, 2)} |`,
+    );
+  }
+  return [...lines, ""];
+}
+
+/** Each target of the issue, evaluated on this run's rows. */
+export function targets(
+  rows: ResultRow[],
+  soaks: Soak[],
+): Array<{ target: string; evidence: string; met: boolean | null }> {
+  const out: Array<{ target: string; evidence: string; met: boolean | null }> = [];
+  const datasets = [...new Set(rows.map((r) => r.dataset))];
+  for (const dataset of datasets) {
+    for (const workload of ["W1", "W2"]) {
+      const ours = find(rows, workload, dataset, 32, "paingraph");
+      const ngq = find(rows, workload, dataset, 32, "neo4j-graphql");
+      if (!ours || !ngq) continue;
+      const x = ratio(ours.requestsPerSec, ngq.requestsPerSec)!;
+      out.push({
+        target: `${workload} ${dataset} c32: ≥ 1.5× neo4j-graphql throughput, p99 no worse`,
+        evidence: `${fmt(x, 2)}×; p99 ${fmt(ours.p99Ms)} vs ${fmt(ngq.p99Ms)} ms`,
+        met: x >= 1.5 && (ours.p99Ms ?? Infinity) <= (ngq.p99Ms ?? Infinity),
+      });
+    }
+    for (const workload of ["W1", "W2", "W3"]) {
+      const ours = find(rows, workload, dataset, 32, "paingraph");
+      const floor = find(rows, workload, dataset, 32, "cypher-floor");
+      if (!ours || !floor) continue;
+      const x = ratio(ours.requestsPerSec, floor.requestsPerSec)!;
+      out.push({
+        target: `${workload} ${dataset} c32: ≥ 0.6× cypher-floor throughput`,
+        evidence: `${fmt(x, 2)}×`,
+        met: x >= 0.6,
+      });
+    }
+    const w2 = rows.find((r) => r.workload === "W2" && r.dataset === dataset && r.system === "paingraph");
+    const w2naive = rows.find((r) => r.workload === "W2" && r.dataset === dataset && r.system === "naive");
+    if (w2) {
+      const trips = w2.roundTripsPerRequest;
+      const naiveX = ratio(w2naive?.roundTripsPerRequest, trips);
+      out.push({
+        target: `W2 ${dataset}: round trips = depth + 1 = 4; naive ≥ 20×`,
+        evidence: `${fmt(trips, 0)} round trips; naive ${fmt(w2naive?.roundTripsPerRequest, 0)} (${fmt(naiveX, 1)}×)`,
+        met: trips === 4 && (naiveX === null ? null : naiveX >= 20),
+      });
+    }
+  }
+  const small = find(rows, "W2", "synthetic-1e4", 32, "paingraph");
+  const large = find(rows, "W2", "synthetic-1e5", 32, "paingraph");
+  if (small && large) {
+    const growth = ratio(large.p50Ms, small.p50Ms)!;
+    out.push({
+      target: "W2 p50 grows ≤ 1.5× from 10^4 to 10^5 conditions (c32)",
+      evidence: `${fmt(small.p50Ms)} → ${fmt(large.p50Ms)} ms (${fmt(growth, 2)}×)`,
+      met: growth <= 1.5,
+    });
+  }
+  for (const s of soaks) {
+    out.push({
+      target: `API peak RSS < 300 MB over ${s.seconds} s at c32 (${s.workload}, ${s.dataset}), no upward drift`,
+      evidence: `peak ${fmt(s.peakRssMb)} MB; drift ${fmt(s.driftMbPerMinute, 2)} MB/min over the second half; ${s.errors} errors`,
+      met: s.peakRssMb < 300 && s.driftMbPerMinute < 1,
+    });
+  }
+  return out;
+}
+
+export function generatedSection(report: ReportLike): string {
+  const m = report.machine;
+  const errors = report.results.reduce((sum, r) => sum + r.errors, 0);
+  return [
+    BEGIN,
+    "",
+    `Run of ${m.startedAt} (${m.durationSeconds} s): \`${m.command}\`. Machine: ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, ` +
+      `${m.os}, Node ${m.node}, ${m.neo4j}. Load average (1/5/15 min) ${m.loadAverageAtStart.join(" / ")} at the start, ` +
+      `${m.loadAverageAtEnd.join(" / ")} at the end (the machine is shared with other test runs). ` +
+      `Errors across all rows: ${errors}.`,
+    "",
+    "### Targets",
+    "",
+    "| target | this run | |",
+    "| --- | --- | --- |",
+    ...targets(report.results, report.soak).map((t) => `| ${t.target} | ${t.evidence} | ${mark(t.met)} |`),
+    "",
+    "### Ratios (paingraph ÷ other, requests per second, same run)",
+    "",
+    ...ratioTable(report.results),
+    "",
+    ...leverTable(report.results),
+    "### Every row",
+    "",
+    ...fullTable(report.results),
+    "",
+    ...(report.soak.length
+      ? [
+          "### Soak",
+          "",
+          ...report.soak.map(
+            (s) =>
+              `- ${s.dataset} ${s.workload} c${s.concurrency}, ${s.seconds} s: ${s.requestsPerSec} req/s, ${s.errors} errors, RSS every 5 s (MB): ${s.rssSeriesMb.join(", ")}`,
+          ),
+          "",
+        ]
+      : []),
+    END,
+  ].join("\n");
+}
+
+export function writeMarkdown(file: string, report: ReportLike): void {
+  const section = generatedSection(report);
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+  const begin = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  const next =
+    begin >= 0 && end > begin
+      ? `${current.slice(0, begin)}${section}${current.slice(end + END.length)}`
+      : `${current.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, next);
+}

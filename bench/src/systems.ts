@@ -1,0 +1,121 @@
+/** Starts each benchmarked system as a child process of its own, so CPU and RSS are measured per pid. */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const SYSTEMS = ["paingraph", "neo4j-graphql", "naive", "cypher-floor", "static"] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+export const ROOT = path.resolve(__dirname, "../..");
+const SERVERS = path.join(__dirname, "servers");
+
+export interface RunningSystem {
+  name: string;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  neo4jUri: string;
+  /** For `static`: the JSON file of constant payloads. */
+  staticPayloads?: string;
+  /** For `paingraph-before`: a folder holding an earlier build (dist/) of PainGraph, to measure a change in one run. */
+  baselineDir?: string;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeFlags?: string[];
+  /** Overrides for PainGraph's environment (e.g. NODE_ENV=development for the round-trip probe). */
+  env?: Record<string, string>;
+}
+
+/** PainGraph's production settings for the bench: rate limiting off, quiet logs, batching as configured. */
+function paingraphEnv(options: StartOptions, batchSize: number): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    PORT: "0",
+    NEO4J_URI: options.neo4jUri,
+    RATE_LIMIT_ENABLED: "false",
+    LOADER_BATCH_SIZE: String(batchSize),
+    ...options.env,
+  };
+}
+
+function command(name: string, options: StartOptions): { args: string[]; env: Record<string, string> } {
+  const flags = options.nodeFlags ?? [];
+  switch (name) {
+    case "paingraph":
+      return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1000) };
+    case "paingraph-before":
+      if (!options.baselineDir) throw new Error("paingraph-before needs --baseline DIR");
+      return {
+        args: [...flags, path.join(options.baselineDir, "dist/src/main.js")],
+        env: paingraphEnv(options, 1000),
+      };
+    case "naive":
+      return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1) };
+    case "neo4j-graphql":
+    case "cypher-floor":
+    case "static":
+      return {
+        args: [...flags, path.join(SERVERS, `${name}.js`)],
+        env: {
+          NODE_ENV: "production",
+          PORT: "0",
+          NEO4J_URI: options.neo4jUri,
+          ...(options.staticPayloads ? { STATIC_PAYLOADS: options.staticPayloads } : {}),
+        },
+      };
+    default:
+      throw new Error(`unknown system ${name}`);
+  }
+}
+
+/** Where child output goes: a file is cheaper than a pipe the harness would have to drain under load. */
+export const LOG_DIR = path.join(ROOT, "bench/.data/logs");
+
+/** Starts the system and resolves once it listens (PainGraph logs its URL; the bench servers print READY). */
+export function startSystem(name: string, options: StartOptions, label = name): Promise<RunningSystem> {
+  const { args, env } = command(name, options);
+  fs.mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, `${label}.log`);
+  const out = fs.openSync(logFile, "w");
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", out, out],
+  });
+  fs.closeSync(out);
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      const output = fs.readFileSync(logFile, "utf8");
+      const port =
+        /READY (\d+)/.exec(output)?.[1] ?? /http:\/\/127\.0\.0\.1:(\d+)\/graphql/.exec(output)?.[1];
+      if (port) {
+        clearInterval(poll);
+        resolve({
+          name: label,
+          url: `http://127.0.0.1:${port}`,
+          pid: child.pid!,
+          stop: () => stopChild(child),
+        });
+      } else if (child.exitCode !== null || Date.now() - started > 60_000) {
+        clearInterval(poll);
+        child.kill("SIGKILL");
+        reject(new Error(`${label} did not start (see ${logFile}):\n${output.slice(-2000)}`));
+      }
+    }, 100);
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}
