@@ -165,7 +165,10 @@ export function generatedSection(report: ReportLike): string {
     `Run of ${m.startedAt} (${m.durationSeconds} s): \`${m.command}\`. Machine: ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, ` +
       `${m.os}, Node ${m.node}, ${m.neo4j}. Load average (1/5/15 min) ${m.loadAverageAtStart.join(" / ")} at the start, ` +
       `${m.loadAverageAtEnd.join(" / ")} at the end (the machine is shared with other test runs). ` +
-      `Errors across all rows: ${errors}.`,
+      `Errors across all rows: ${errors}.` +
+      (m.complete === false
+        ? " **Partial: the run was still going or was interrupted; these are the rows so far.**"
+        : ""),
     "",
     "### Targets",
     "",

@@ -276,6 +276,36 @@ export async function runBenchmark(options: Options, log: (line: string) => void
   const soaks: Soak[] = [];
   const datasets: Array<{ name: string; uri: string; neo4jPid: number | null; params: unknown }> = [];
   const loadStart = loadAverage();
+  // Rows are saved after every cell, so an interrupted run still leaves what it measured.
+  const build = (complete: boolean) => ({
+    machine: {
+      ...machineInfo(),
+      loadAverageAtStart: loadStart,
+      loadAverageAtEnd: loadAverage(),
+      neo4j: "Neo4j Community 5.26 (embedded JVM, one per data folder)",
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: Math.round((Date.now() - started) / 1000),
+      command: options.command,
+      /** False while the run is still going (or if it was interrupted): the rows so far. */
+      complete,
+      settings: {
+        seconds: options.seconds,
+        rounds: options.rounds,
+        warmupSeconds: options.warmupSeconds,
+        quick: options.quick,
+      },
+    },
+    datasets,
+    results: rows,
+    soak: soaks,
+  });
+  const save = (complete: boolean) => {
+    const report = build(complete);
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+    if (options.markdown) writeMarkdown(options.markdown, report);
+    return report;
+  };
   for (const name of options.datasets) {
     log(`\n=== dataset ${name} ===`);
     const dataset = await openDataset(name, name === "seed" ? options.neo4jUri : undefined);
@@ -342,6 +372,7 @@ export async function runBenchmark(options: Options, log: (line: string) => void
             );
             rows.push({ ...row, ...(sameData ? {} : { sameData: false }) } as ResultRow);
           }
+          save(false);
         }
       }
       if (options.soakSeconds > 0 && name === "seed" && running.has("paingraph")) {
@@ -352,39 +383,17 @@ export async function runBenchmark(options: Options, log: (line: string) => void
           `  peak RSS ${result.peakRssMb} MB, drift ${result.driftMbPerMinute} MB/min, ${result.requestsPerSec} req/s, errors ${result.errors}${result.firstError ? ` (${result.firstError.slice(0, 200)})` : ""}`,
         );
         soaks.push(result);
+        save(false);
       }
     } finally {
       await Promise.all([...running.values(), ...probes.values()].map((s) => s.stop()));
       await dataset.close();
     }
   }
-  const report = {
-    machine: {
-      ...machineInfo(),
-      loadAverageAtStart: loadStart,
-      loadAverageAtEnd: loadAverage(),
-      neo4j: "Neo4j Community 5.26 (embedded JVM, one per data folder)",
-      startedAt: new Date(started).toISOString(),
-      durationSeconds: Math.round((Date.now() - started) / 1000),
-      command: options.command,
-      settings: {
-        seconds: options.seconds,
-        rounds: options.rounds,
-        warmupSeconds: options.warmupSeconds,
-        quick: options.quick,
-      },
-    },
-    datasets,
-    results: rows,
-    soak: soaks,
-  };
-  fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
-  log(`\nwrote ${path.relative(process.cwd(), options.out)}`);
-  if (options.markdown) {
-    writeMarkdown(options.markdown, report);
-    log(`wrote ${path.relative(process.cwd(), options.markdown)}`);
-  }
+  const report = save(true);
+  log(
+    `\nwrote ${path.relative(process.cwd(), options.out)}${options.markdown ? ` and ${path.relative(process.cwd(), options.markdown)}` : ""}`,
+  );
   return report;
 }
 
