@@ -30,13 +30,12 @@ export const MARK_EXPORTED = /* cypher */ `
   SET c.exported = true
   RETURN r.version AS version, count(c) AS changes`;
 
-export const FIND_UNEXPORTED_CHANGES = /* cypher */ `
-  MATCH (c:Change {exported: false})
-  RETURN c.entityId AS entityId, c.operation AS operation, c.actor AS actor, toString(c.at) AS at
-  ORDER BY c.version`;
-
 const CHANGE_FILTER = /* cypher */ `
   ($since IS NULL OR c.at >= datetime($since)) AND ($entityId IS NULL OR c.entityId = $entityId)`;
+
+export const FIND_CHANGE = /* cypher */ `
+  MATCH (c:Change {id: $id})
+  RETURN c {.*, at: toString(c.at)} AS change`;
 
 export const PAGE_CHANGES = keysetPage({
   match: "(c:Change)",
@@ -79,10 +78,9 @@ export class CurationRepository {
     return row?.version ?? 0;
   }
 
-  async unexportedChanges(): Promise<
-    Array<{ entityId: string; operation: string; actor: string; at: string }>
-  > {
-    return this.db.read(FIND_UNEXPORTED_CHANGES);
+  async findChange(id: string): Promise<ChangeRecord | null> {
+    const [row] = await this.db.read<{ change: ChangeRecord }>(FIND_CHANGE, { id });
+    return row?.change ?? null;
   }
 
   async markExported(checksum: string): Promise<{ version: number; changes: number }> {

@@ -21,7 +21,7 @@ import { toConnection } from "../pagination/connection";
 import { decodeCursor } from "../pagination/cursor";
 import { pageSize } from "../pagination/page";
 import { PageArgs } from "../pagination/page.args";
-import { CurationRepository, type ChangeRecord } from "./curation.repository";
+import type { ChangeRecord } from "./curation.repository";
 import { CurationService, type AppliedChange } from "./curation.service";
 import {
   ConditionInput,
@@ -226,14 +226,8 @@ export class CurationResolver {
     nullable: true,
     description: "The audit record; null when nothing changed.",
   })
-  async change(@Root() applied: AppliedChange, @Ctx() { db }: RequestContext) {
-    if (!applied.changeId) return null;
-    const page = await new CurationRepository(db).pageChanges(
-      { since: null, entityId: applied.entityId },
-      100,
-      null,
-    );
-    return page.rows.find((row) => row.id === applied.changeId) ?? null;
+  change(@Root() applied: AppliedChange, @Ctx() { repositories }: RequestContext) {
+    return applied.changeId ? repositories.curation.findChange(applied.changeId) : null;
   }
 }
 

@@ -163,5 +163,3 @@ registerEnumType(CodeSystem, {
     SNOMEDCT: { description: "SNOMED CT concept identifiers." },
   },
 });
-
-export const ENUMS_REGISTERED = true;

@@ -24,7 +24,3 @@ export interface Page<T> {
   hasNextPage: boolean;
   totalCount: number;
 }
-
-export function toPage<T>(rows: T[], first: number, totalCount: number): Page<T> {
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
-}

@@ -167,7 +167,7 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
           id: "change:x",
         });
         await repository.markExported("abc");
-        await repository.unexportedChanges();
+        await repository.findChange("change:x");
       }),
     ).toMatchSnapshot();
   });
