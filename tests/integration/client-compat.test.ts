@@ -8,6 +8,7 @@ import path from "node:path";
 import { ApolloClient, gql, HttpLink, InMemoryCache, type PossibleTypesMap } from "@apollo/client";
 import { buildSchema, isAbstractType } from "graphql";
 import { PROJECT_ROOT } from "../../src/config";
+import { seedTestGraph } from "../support/graph";
 import { startTestServer, type TestServer } from "../support/server";
 
 /** Which concrete types each interface stands for, from the committed schema (fragments on Node, CareProvider…). */
@@ -102,6 +103,8 @@ describe("Apollo Client against PainGraph", () => {
 
   beforeAll(async () => {
     server = await startTestServer({ RATE_LIMIT_ENABLED: "false" });
+    // Files run in any order and some leave other graphs behind: each file loads the data it reads.
+    await seedTestGraph(server.connection.database);
   });
   afterAll(() => server.close());
 

@@ -16,6 +16,7 @@ import {
   startStaticSite,
   type StaticSite,
 } from "../support/browser";
+import { seedTestGraph } from "../support/graph";
 import { startTestServer, type TestServer } from "../support/server";
 
 const ARTIFACTS = path.join(PROJECT_ROOT, "tests/artifacts");
@@ -175,6 +176,8 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     [site, otherSite] = await Promise.all([startStaticSite(), startStaticSite()]);
     // Only the first site may read the API's answers: the second proves the browser enforces CORS.
     server = await startTestServer({ CORS_ORIGINS: site.origin, RATE_LIMIT_ENABLED: "false" });
+    // Files run in any order and some leave other graphs behind: each file loads the data it reads.
+    await seedTestGraph(server.connection.database);
     const api = server.url;
     // As the README tells site owners: the script from the API, so the widget calls the API that served it.
     const embedded = DEMO.replace('src="paingraph.js"', `src="${api}/widget/paingraph.js"`);
