@@ -47,6 +47,7 @@ export interface Config {
   corsOrigins: "*" | readonly string[];
   /** max-age of Cache-Control on successful query responses (GET ones are cacheable); 0 sends no-store. */
   httpCacheMaxAgeSeconds: number;
+  responseCache: ResponseCacheConfig;
   /** Serve GET /metrics (Prometheus text format). */
   metrics: boolean;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
@@ -64,6 +65,14 @@ export interface LimitsConfig {
   maxTokens: number;
   /** Deadline of one HTTP request, after which the client gets REQUEST_TIMEOUT and its queries stop. */
   requestTimeoutMs: number;
+}
+
+/** The in-process response cache (README, "Response cache"). */
+export interface ResponseCacheConfig {
+  /** Most bytes of cached responses held in memory; 0 turns the cache off. */
+  maxBytes: number;
+  /** How often the data release is re-read, bounding how long another process's write can go unseen. */
+  releasePollMs: number;
 }
 
 export interface RateLimitConfig {
@@ -259,6 +268,10 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
     },
     corsOrigins: readOrigins(env, "CORS_ORIGINS"),
     httpCacheMaxAgeSeconds: env.integer("HTTP_CACHE_MAX_AGE_SECONDS", 60, 0, 86_400),
+    responseCache: {
+      maxBytes: env.integer("RESPONSE_CACHE_MB", 32, 0, 4096) * 1024 * 1024,
+      releasePollMs: env.integer("RESPONSE_CACHE_RELEASE_POLL_MS", 1000, 50, 600_000),
+    },
     metrics: env.boolean("METRICS", true),
     shutdownTimeoutMs: env.integer("SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
   };

@@ -10,6 +10,8 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ReleaseWatcher } from "./cache/release-watcher";
+import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
 import { createFormatError } from "./errors";
@@ -26,6 +28,7 @@ import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
 import { Metrics } from "./observability/metrics";
 import { RequestTracker } from "./observability/request-tracker";
+import { DataReleaseRepository } from "./release/data-release.repository";
 import { createSchema } from "./schema";
 
 export interface ServerDeps {
@@ -50,6 +53,12 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const tracker = new RequestTracker();
   const database = metrics.instrument(connection.database);
   const { limits } = config;
+  const cache = config.responseCache;
+  // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
+  const watcher =
+    cache.maxBytes > 0
+      ? new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs)
+      : null;
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -72,12 +81,20 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
+      ...(watcher
+        ? responseCachePlugins({
+            watcher,
+            maxBytes: cache.maxBytes,
+            onOutcome: (result) => metrics.responseCache.inc({ result }),
+          })
+        : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
       tracker.plugin(),
     ],
   });
   await apollo.start();
+  await watcher?.start();
 
   let stopping = false;
   const handleGraphQL = createGraphQLHandler({
@@ -124,6 +141,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       }),
     stop: async () => {
       stopping = true;
+      watcher?.stop();
       await apollo.stop();
     },
   };

@@ -44,6 +44,12 @@ export class Metrics {
     help: "Neo4j queries running now; each holds one pooled connection (the driver exposes no pool statistics).",
     registers: [this.registry],
   });
+  readonly responseCache = new Counter({
+    name: "paingraph_response_cache_total",
+    help: "Query operations by how the response cache served them: hit, miss (executed and stored) or bypass.",
+    labelNames: ["result"] as const,
+    registers: [this.registry],
+  });
   readonly rateLimited = new Counter({
     name: "paingraph_rate_limited_total",
     help: "Requests refused with 429 by the per-client rate limit.",

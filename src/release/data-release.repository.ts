@@ -20,6 +20,12 @@ export const FIND_CURRENT_RELEASE = /* cypher */ `
            statistics: COUNT { (:Statistic) }
          } AS counts`;
 
+// Everything a write changes on the release marker: curation bumps version, seed loads set loadedAt and
+// checksum, exports clear unexported. Equal stamps mean the graph's answers are unchanged.
+export const READ_RELEASE_STAMP = /* cypher */ `
+  OPTIONAL MATCH (release:DataRelease)
+  RETURN [release.version, toString(release.loadedAt), release.checksum, release.unexported] AS stamp`;
+
 interface ReleaseRow extends Record<string, unknown> {
   release: Omit<DataReleaseRecord, "counts"> | null;
   counts: DataCounts;
@@ -33,5 +39,11 @@ export class DataReleaseRepository {
     const [row] = await this.db.read<ReleaseRow>(FIND_CURRENT_RELEASE);
     if (!row?.release) return null;
     return { ...row.release, synthetic: row.release.synthetic ?? false, counts: row.counts };
+  }
+
+  /** A short string that changes whenever the graph's content does (see READ_RELEASE_STAMP). */
+  async findStamp(): Promise<string> {
+    const [row] = await this.db.read<{ stamp: unknown[] }>(READ_RELEASE_STAMP);
+    return JSON.stringify(row?.stamp ?? null);
   }
 }

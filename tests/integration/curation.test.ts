@@ -10,6 +10,7 @@ import { updateOperation } from "../../src/curation/operations";
 import { runSeed, UnexportedChangesError } from "../../src/seed/run-seed";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { graphFingerprint, seedTestGraph } from "../support/graph";
+import { metricSample } from "../support/metrics";
 import { startTestServer, testConfig, type TestServer } from "../support/server";
 import { spawnSync } from "node:child_process";
 
@@ -380,5 +381,39 @@ describe("curation", () => {
     await runSeed(config, { directory: exportDir });
     expect(await dataFingerprint(server)).toBe(curated);
     fs.rmSync(exportDir, { recursive: true, force: true });
+  });
+
+  describe("with the response cache on", () => {
+    let cached: TestServer;
+    const READ = `query CachedDescription { condition(id: "condition:migraine") { description } }`;
+    const description = async () =>
+      (await cached.graphql<{ condition: { description: string } }>(READ)).body.data!.condition.description;
+
+    beforeAll(async () => {
+      // A poll a minute away: only the server's own refresh after the write can make the read fresh.
+      cached = await startTestServer({
+        ...AUTH_ENV,
+        RESPONSE_CACHE_MB: "8",
+        RESPONSE_CACHE_RELEASE_POLL_MS: "60000",
+      });
+    });
+    afterAll(() => cached?.close());
+
+    it("shows a curated write in the very next read from the same server", async () => {
+      const hits = () => metricSample(cached.url, "paingraph_response_cache_total", { result: "hit" });
+      const original = await description();
+      expect(await description()).toBe(original);
+      expect(await hits()).toBe(1);
+
+      const edited = `${original} (edited while cached)`;
+      const { body } = await cached.graphql(
+        UPDATE,
+        { input: { id: "condition:migraine", description: edited } },
+        curator,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(await description()).toBe(edited);
+      expect(await hits()).toBe(1);
+    });
   });
 });

@@ -30,8 +30,19 @@ export function testNeo4jUri(): string {
   return uri;
 }
 
+/**
+ * The response cache is off unless a test turns it on: most tests read what they just wrote straight
+ * through the driver, and assert what executing a query costs (tests/integration/response-cache.test.ts
+ * is about the cache itself).
+ */
 export function testConfig(overrides: Record<string, string> = {}): Readonly<Config> {
-  return loadConfig({ NODE_ENV: "test", PORT: "0", NEO4J_URI: testNeo4jUri(), ...overrides });
+  return loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    NEO4J_URI: testNeo4jUri(),
+    RESPONSE_CACHE_MB: "0",
+    ...overrides,
+  });
 }
 
 export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {

@@ -39,6 +39,15 @@ describe("loadConfig", () => {
     expect(problems.join("\n")).toMatch(/SANDBOX/);
   });
 
+  it("sizes the response cache in MiB, with 0 turning it off, and rejects a poll too fast to be sane", () => {
+    expect(loadConfig({}).responseCache).toEqual({ maxBytes: 32 * 1024 * 1024, releasePollMs: 1000 });
+    expect(loadConfig({ RESPONSE_CACHE_MB: "0" }).responseCache.maxBytes).toBe(0);
+    const problems = problemsOf({ RESPONSE_CACHE_MB: "-1", RESPONSE_CACHE_RELEASE_POLL_MS: "5" });
+    expect(problems).toHaveLength(2);
+    expect(problems.join("\n")).toMatch(/RESPONSE_CACHE_MB.*"-1"/);
+    expect(problems.join("\n")).toMatch(/RESPONSE_CACHE_RELEASE_POLL_MS.*from 50/);
+  });
+
   it("rejects a port out of range and a URI with a non-Neo4j scheme", () => {
     expect(problemsOf({ PORT: "70000" })).toEqual([expect.stringMatching(/^PORT must be an integer/)]);
     expect(problemsOf({ NEO4J_URI: "http://localhost:7474" })).toEqual([expect.stringMatching(/^NEO4J_URI/)]);
