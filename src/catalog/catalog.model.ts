@@ -24,6 +24,11 @@ export interface TreatmentCriteria {
   isClass: boolean | null;
 }
 
+/** True when no criterion is set: the whole list, which an index can serve in order. */
+export function isUnfiltered(criteria: ConditionCriteria | TreatmentCriteria): boolean {
+  return Object.values(criteria).every((value) => value === null || value === undefined);
+}
+
 export interface PageRequest<Field extends string> {
   field: Field;
   direction: SortDirection;

@@ -2,10 +2,10 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { keysetPage, type SortDirection } from "../pagination/keyset";
+import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
-import type { ConditionCriteria, PageRequest } from "./catalog.model";
+import { isUnfiltered, type ConditionCriteria, type PageRequest } from "./catalog.model";
 
 export type ConditionSortField = "NAME" | "ID";
 const SORT_EXPRESSION: Record<ConditionSortField, string> = { NAME: "c.name", ID: "c.id" };
@@ -27,6 +27,21 @@ export const pageConditions = (field: ConditionSortField, direction: SortDirecti
     sortExpression: SORT_EXPRESSION[field],
     direction,
     projection: entityProjection("c"),
+  });
+
+/** The unfiltered list by name or id, read in index order (condition_name, condition_id). */
+export const pageAllConditions = (
+  field: ConditionSortField,
+  direction: SortDirection,
+  afterCursor: boolean,
+) =>
+  indexedPage({
+    label: "Condition",
+    variable: "c",
+    sortExpression: SORT_EXPRESSION[field],
+    direction,
+    projection: entityProjection("c"),
+    afterCursor,
   });
 
 export const FIND_CONDITION_BY_CODE = /* cypher */ `
@@ -85,7 +100,9 @@ export class ConditionRepository {
   constructor(private readonly db: Database) {}
 
   page(criteria: ConditionCriteria, request: PageRequest<ConditionSortField>): Promise<Page<EntityRecord>> {
-    const cypher = pageConditions(request.field, request.direction);
+    const cypher = isUnfiltered(criteria)
+      ? pageAllConditions(request.field, request.direction, request.after !== null)
+      : pageConditions(request.field, request.direction);
     return readPage(
       this.db,
       { cypher, params: { ...criteria }, first: request.first, after: request.after },

@@ -2,10 +2,10 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { keysetPage, type SortDirection } from "../pagination/keyset";
+import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
-import type { PageRequest, TreatmentCriteria } from "./catalog.model";
+import { isUnfiltered, type PageRequest, type TreatmentCriteria } from "./catalog.model";
 
 export type TreatmentSortField = "NAME" | "ID" | "INVASIVENESS";
 const SORT_EXPRESSION: Record<TreatmentSortField, string> = {
@@ -35,6 +35,24 @@ export const pageTreatments = (field: TreatmentSortField, direction: SortDirecti
     projection: entityProjection("t"),
   });
 
+/** Sort fields an index serves in order (treatment_name, treatment_id); invasiveness is not indexed. */
+const INDEXED_SORTS: ReadonlySet<TreatmentSortField> = new Set(["NAME", "ID"]);
+
+/** The unfiltered list by name or id, read in index order. */
+export const pageAllTreatments = (
+  field: TreatmentSortField,
+  direction: SortDirection,
+  afterCursor: boolean,
+) =>
+  indexedPage({
+    label: "Treatment",
+    variable: "t",
+    sortExpression: SORT_EXPRESSION[field],
+    direction,
+    projection: entityProjection("t"),
+    afterCursor,
+  });
+
 export const FIND_CONDITIONS_OF_TREATMENTS = /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {
@@ -48,7 +66,10 @@ export class TreatmentRepository {
   constructor(private readonly db: Database) {}
 
   page(criteria: TreatmentCriteria, request: PageRequest<TreatmentSortField>): Promise<Page<EntityRecord>> {
-    const cypher = pageTreatments(request.field, request.direction);
+    const cypher =
+      isUnfiltered(criteria) && INDEXED_SORTS.has(request.field)
+        ? pageAllTreatments(request.field, request.direction, request.after !== null)
+        : pageTreatments(request.field, request.direction);
     return readPage(
       this.db,
       { cypher, params: { ...criteria }, first: request.first, after: request.after },

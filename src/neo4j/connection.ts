@@ -1,7 +1,8 @@
 /** Owns the process's one Neo4j driver: creates it from config, checks reachability, closes it. */
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../config";
-import { Neo4jDatabase, type Database } from "./database";
+import { toDriverParams } from "./convert";
+import { Neo4jDatabase, type Database, type Params } from "./database";
 
 /** Most connections the driver opens to Neo4j (reported by /metrics). */
 export const MAX_CONNECTION_POOL_SIZE = 50;
@@ -10,6 +11,8 @@ export interface Neo4jConnection {
   readonly database: Database;
   /** True when Neo4j answers a trivial query within the connection timeout. */
   isReachable(): Promise<boolean>;
+  /** The operators of the plan Neo4j would run for a statement (EXPLAIN; nothing runs): how tests prove index use. */
+  planOperators(cypher: string, params?: Params): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,7 @@ export function connectNeo4j(config: Neo4jConfig): Neo4jConnection {
   return {
     database,
     isReachable: () => isReachable(driver, config.database),
+    planOperators: (cypher, params = {}) => planOperators(driver, config.database, cypher, params),
     close: () => driver.close(),
   };
 }
@@ -47,4 +51,24 @@ async function isReachable(driver: Driver, database: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+async function planOperators(
+  driver: Driver,
+  database: string,
+  cypher: string,
+  params: Params,
+): Promise<string[]> {
+  const { summary } = await driver.executeQuery(`EXPLAIN ${cypher}`, toDriverParams(params) as Params, {
+    database,
+    routing: neo4j.routing.READ,
+  });
+  const operators: string[] = [];
+  const visit = (plan: { operatorType: string; children: unknown[] }) => {
+    // "NodeIndexScan@neo4j" → "NodeIndexScan"
+    operators.push(plan.operatorType.replace(/@.*$/, ""));
+    for (const child of plan.children) visit(child as typeof plan);
+  };
+  if (summary.plan) visit(summary.plan);
+  return operators;
 }

@@ -39,3 +39,40 @@ export function keysetPage(spec: KeysetPageSpec): string {
   }
   RETURN totalCount, items`;
 }
+
+export interface IndexedPageSpec {
+  /** The label whose count store gives the total, e.g. "Condition". */
+  label: string;
+  variable: string;
+  /** A property with a range index (or uniqueness constraint) on this label; ties break on `variable.id`. */
+  sortExpression: string;
+  direction: SortDirection;
+  projection: string;
+  /** Whether the page starts after a cursor ($afterSort, $afterId) or at the beginning. */
+  afterCursor: boolean;
+}
+
+/**
+ * The unfiltered page read in index order: the total from the label's count store and the rows from a range
+ * seek feeding a PartialTop, so its cost does not grow with the label's size (keysetPage with no filter
+ * counts and sorts every node). The same rows in the same order as keysetPage with a filter of "true".
+ * The cursor is written without a top-level OR, which the planner would split into a union and re-sort.
+ */
+export function indexedPage(spec: IndexedPageSpec): string {
+  const { label, variable, sortExpression, direction, projection } = spec;
+  const [from, through] = direction === "ASC" ? [">=", "<="] : ["<=", ">="];
+  const start = spec.afterCursor
+    ? `${sortExpression} ${from} $afterSort AND NOT (${sortExpression} = $afterSort AND ${variable}.id ${through} $afterId)`
+    : `${sortExpression} IS NOT NULL`;
+  return /* cypher */ `
+  CALL () {
+    RETURN COUNT { (:${label}) } AS totalCount
+  }
+  CALL () {
+    MATCH (${variable}:${label}) WHERE ${start}
+    WITH ${variable} ${orderBy(variable, sortExpression, direction)}
+    LIMIT $limit
+    RETURN collect(${projection}) AS items
+  }
+  RETURN totalCount, items`;
+}

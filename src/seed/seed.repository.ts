@@ -14,7 +14,10 @@ import {
 
 export const SEARCH_INDEX = "paingraph_search";
 
-/** Uniqueness of every id across all kinds (Entity), per label for fast MERGE, and one code per system and key. */
+/**
+ * Uniqueness of every id across all kinds (Entity), per label for fast MERGE, one code per system and key, and
+ * the indexes that serve ordered lists and search.
+ */
 export const SCHEMA_STATEMENTS: readonly string[] = [
   "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
   ...NODE_LABELS.map(
@@ -23,6 +26,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ),
   "CREATE CONSTRAINT code_system_key IF NOT EXISTS FOR (c:Code) REQUIRE (c.system, c.key) IS UNIQUE",
   "CREATE CONSTRAINT data_release_id IF NOT EXISTS FOR (r:DataRelease) REQUIRE r.id IS UNIQUE",
+  // Unfiltered lists by name are read in this order (indexedPage) instead of sorting every node.
+  "CREATE RANGE INDEX condition_name IF NOT EXISTS FOR (c:Condition) ON (c.name)",
+  "CREATE RANGE INDEX treatment_name IF NOT EXISTS FOR (t:Treatment) ON (t.name)",
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
      FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
      ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText, n.description, n.correction]`,

@@ -61,6 +61,8 @@ export async function buildSyntheticGraph(
   const started = Date.now();
   const repository = new SyntheticRepository(db);
   const checksum = syntheticChecksum(options);
+  // Before the reuse check, so a kept graph gains indexes added since it was built.
+  await new SeedRepository(db).ensureSchema();
   const existing = await repository.findRelease();
   const written = { nodes: 0, relationships: 0, batches: 0, cleared: 0 };
   if (existing?.synthetic && existing.checksum === checksum && !options.force) {
@@ -69,7 +71,6 @@ export async function buildSyntheticGraph(
   if (existing && !existing.synthetic) throw new CuratedGraphError(`data release v${existing.version}`);
   const curated = await repository.findCuratedEntity();
   if (curated) throw new CuratedGraphError(`node ${curated}`);
-  await new SeedRepository(db).ensureSchema();
 
   const report = (progress: Omit<SyntheticProgress, "conditions" | "elapsedMs">) =>
     options.onProgress?.({ ...progress, conditions: options.conditions, elapsedMs: Date.now() - started });

@@ -1,3 +1,8 @@
+import { pageAllConditions, pageConditions } from "../../src/catalog/condition.repository";
+import { pageAllTreatments, pageTreatments } from "../../src/catalog/treatment.repository";
+import type { Keyset } from "../../src/pagination/cursor";
+import type { SortDirection } from "../../src/pagination/keyset";
+import { readPage } from "../../src/pagination/read-page";
 import { seedTestGraph } from "../support/graph";
 import { seedData } from "../support/seed-data";
 import { startTestServer, type TestServer } from "../support/server";
@@ -98,5 +103,93 @@ describe("cursor pagination", () => {
     const { body } = await server.graphql<Record<string, Page>>(TREATMENTS, {});
     expect(body.data!.treatments!.edges).toHaveLength(20);
     expect(body.data!.treatments!.pageInfo.hasNextPage).toBe(true);
+  });
+
+  describe("unfiltered lists, read in index order", () => {
+    const NO_CONDITION_CRITERIA = {
+      groupId: null,
+      category: null,
+      name: null,
+      codeKeys: null,
+      treatedWith: null,
+    };
+    const NO_TREATMENT_CRITERIA = {
+      modalityId: null,
+      opioid: null,
+      maxInvasiveness: null,
+      deliveredBy: null,
+      recommendedFor: null,
+      name: null,
+      isClass: null,
+    };
+    type Field = "NAME" | "ID";
+    const LISTS = {
+      Condition: {
+        indexed: (field: Field, direction: SortDirection, afterCursor: boolean) =>
+          pageAllConditions(field, direction, afterCursor),
+        general: (field: Field, direction: SortDirection) => pageConditions(field, direction),
+        criteria: NO_CONDITION_CRITERIA,
+      },
+      Treatment: {
+        indexed: (field: Field, direction: SortDirection, afterCursor: boolean) =>
+          pageAllTreatments(field, direction, afterCursor),
+        general: (field: Field, direction: SortDirection) => pageTreatments(field, direction),
+        criteria: NO_TREATMENT_CRITERIA,
+      },
+    };
+    const CASES: Array<[keyof typeof LISTS, Field, SortDirection]> = (
+      ["Condition", "Treatment"] as const
+    ).flatMap((label) =>
+      (["NAME", "ID"] as const).flatMap((field) =>
+        (["ASC", "DESC"] as const).map((direction): [keyof typeof LISTS, Field, SortDirection] => [
+          label,
+          field,
+          direction,
+        ]),
+      ),
+    );
+
+    it.each(CASES)(
+      "%s by %s %s: page for page the same rows and total as the general (filtering, sorting) query",
+      async (label, field, direction) => {
+        const db = server.connection.database;
+        const list = LISTS[label];
+        let after: Keyset | null = null;
+        for (let pages = 0; pages < 100; pages += 1) {
+          const page = (cypher: string, params: Record<string, unknown>) =>
+            readPage(db, { cypher, params, first: 6, after }, (row: { id: string; name: string }) => row);
+          const expected = await page(list.general(field, direction), list.criteria);
+          expect(await page(list.indexed(field, direction, after !== null), {})).toEqual(expected);
+          if (!expected.hasNextPage) return;
+          const last = expected.rows.at(-1)!;
+          after = { sort: field === "ID" ? last.id : last.name, id: last.id };
+        }
+        throw new Error("more than 100 pages");
+      },
+    );
+
+    it.each(CASES)(
+      "%s by %s %s: served from an index and the count store, never by sorting every node",
+      async (label, field, direction) => {
+        const params = { limit: 21, afterSort: "M", afterId: "m" };
+        for (const afterCursor of [false, true]) {
+          const operators = await server.connection.planOperators(
+            LISTS[label].indexed(field, direction, afterCursor),
+            params,
+          );
+          expect(operators).toEqual(expect.arrayContaining(["NodeCountFromCountStore", "PartialTop"]));
+          expect(operators.some((operator) => /^Node(Unique)?Index(Scan|Seek)/.test(operator))).toBe(true);
+          expect(operators).not.toEqual(expect.arrayContaining(["Top"]));
+          expect(operators).not.toEqual(expect.arrayContaining(["Sort"]));
+          expect(operators).not.toEqual(expect.arrayContaining(["NodeByLabelScan"]));
+        }
+        // The general query, for contrast: it must look at every node of the label.
+        const general = await server.connection.planOperators(LISTS[label].general(field, direction), {
+          ...params,
+          ...LISTS[label].criteria,
+        });
+        expect(general.some((operator) => /^(NodeByLabelScan|Top|Sort)$/.test(operator))).toBe(true);
+      },
+    );
   });
 });

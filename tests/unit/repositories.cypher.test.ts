@@ -87,6 +87,30 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
+  it.each([
+    ["NAME", "ASC", null],
+    ["NAME", "DESC", { sort: "Back pain", id: "condition:a" }],
+    ["ID", "ASC", { sort: "condition:a", id: "condition:a" }],
+  ] as const)(
+    "unfiltered conditions page by %s %s after %j: index order",
+    async (field, direction, after) => {
+      const request = { field, direction, first: 5, after };
+      const none = { groupId: null, category: null, name: null, codeKeys: null, treatedWith: null };
+      expect(await sent((db) => new ConditionRepository(db).page(none, request))).toMatchSnapshot();
+    },
+  );
+
+  it("unfiltered treatments page by name: index order; by invasiveness: the general query", async () => {
+    const none = Object.fromEntries(Object.keys(TREATMENT_CRITERIA).map((key) => [key, null])) as never;
+    expect(
+      await sent(async (db) => {
+        const repository = new TreatmentRepository(db);
+        await repository.page(none, { field: "NAME", direction: "ASC", first: 5, after: null });
+        await repository.page(none, { field: "INVASIVENESS", direction: "ASC", first: 5, after: null });
+      }),
+    ).toMatchSnapshot();
+  });
+
   it("condition by code, treatments, care teams and related conditions", async () => {
     expect(
       await sent(async (db) => {
@@ -134,6 +158,10 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
 
   it("data release", async () => {
     expect(await sent((db) => new DataReleaseRepository(db).findCurrent())).toMatchSnapshot();
+  });
+
+  it("the data release stamp the response cache keys on", async () => {
+    expect(await sent((db) => new DataReleaseRepository(db).findStamp())).toMatchSnapshot();
   });
 
   it("recommendTreatments' three reads", async () => {
