@@ -3,7 +3,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const SYSTEMS = ["paingraph", "neo4j-graphql", "naive", "cypher-floor", "static"] as const;
+export const SYSTEMS = [
+  "paingraph",
+  "paingraph-uncached",
+  "neo4j-graphql",
+  "naive",
+  "cypher-floor",
+  "static",
+] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -28,14 +35,22 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
-/** PainGraph's production settings for the bench: rate limiting off, quiet logs, batching as configured. */
-function paingraphEnv(options: StartOptions, batchSize: number): Record<string, string> {
+/**
+ * PainGraph's production settings for the bench: rate limiting off, batching as configured, and the
+ * response cache on (production's default) or off, to measure what executing a request costs.
+ */
+function paingraphEnv(
+  options: StartOptions,
+  batchSize: number,
+  responseCache = true,
+): Record<string, string> {
   return {
     NODE_ENV: "production",
     PORT: "0",
     NEO4J_URI: options.neo4jUri,
     RATE_LIMIT_ENABLED: "false",
     LOADER_BATCH_SIZE: String(batchSize),
+    ...(responseCache ? {} : { RESPONSE_CACHE_MB: "0" }),
     ...options.env,
   };
 }
@@ -45,6 +60,11 @@ function command(name: string, options: StartOptions): { args: string[]; env: Re
   switch (name) {
     case "paingraph":
       return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1000) };
+    case "paingraph-uncached":
+      return {
+        args: [...flags, path.join(ROOT, "dist/src/main.js")],
+        env: paingraphEnv(options, 1000, false),
+      };
     case "paingraph-before":
       if (!options.baselineDir) throw new Error("paingraph-before needs --baseline DIR");
       return {
@@ -52,7 +72,7 @@ function command(name: string, options: StartOptions): { args: string[]; env: Re
         env: paingraphEnv(options, 1000),
       };
     case "naive":
-      return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1) };
+      return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1, false) };
     case "neo4j-graphql":
     case "cypher-floor":
     case "static":

@@ -2,7 +2,14 @@
  * The workloads W1–W5: for each system, the request bodies it is sent and how its answer maps onto one
  * canonical form, so every system is checked to return the same data as PainGraph.
  */
-export type System = "paingraph" | "paingraph-before" | "neo4j-graphql" | "naive" | "cypher-floor" | "static";
+export type System =
+  | "paingraph"
+  | "paingraph-uncached"
+  | "paingraph-before"
+  | "neo4j-graphql"
+  | "naive"
+  | "cypher-floor"
+  | "static";
 export type WorkloadName = "W1" | "W2" | "W3" | "W4" | "W5";
 
 export const WORKLOAD_TITLES: Record<WorkloadName, string> = {

@@ -98,7 +98,7 @@ describe("npm run bench -- --quick (smoke)", () => {
         .filter((row) => row.system === system)
         .map((row) => row.workload)
         .sort();
-    for (const system of ["paingraph", "naive", "cypher-floor", "static"]) {
+    for (const system of ["paingraph", "paingraph-uncached", "naive", "cypher-floor", "static"]) {
       expect(answered(system)).toEqual(["W1", "W2", "W3", "W4", "W5"]);
     }
     expect(answered("neo4j-graphql")).toEqual(["W1", "W2", "W4", "W5"]);
@@ -123,6 +123,7 @@ describe("npm run bench -- --quick (smoke)", () => {
     const w2 = (system: string) =>
       report.results.find((row) => row.workload === "W2" && row.system === system)!;
     expect(w2("paingraph").roundTripsPerRequest).toBe(4);
+    expect(w2("paingraph-uncached").roundTripsPerRequest).toBe(4);
     expect(w2("naive").roundTripsPerRequest).toBeGreaterThanOrEqual(20 * 4);
   });
 });
