@@ -14,9 +14,17 @@ export class QueryTimeoutError extends ServiceUnavailableError {
   }
 }
 
+/** Raised when every pooled connection stayed busy for the whole acquisition timeout: overload, not a fault. */
+export class PoolExhaustedError extends ServiceUnavailableError {
+  constructor() {
+    super("The knowledge graph is at capacity right now; try again in a moment.");
+  }
+}
+
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError))
     return isConnectionFailure(error) ? new ServiceUnavailableError() : error;
+  if (isPoolAcquisitionTimeout(error)) return new PoolExhaustedError();
   if (UNAVAILABLE_CODES.has(error.code) || error.retriable) return new ServiceUnavailableError();
   if (error.code.includes("TransactionTimedOut") || error.code.endsWith("Transaction.Terminated")) {
     return new QueryTimeoutError();
@@ -25,6 +33,11 @@ export function mapNeo4jError(error: unknown): unknown {
     return new ConstraintViolationError("A record with that identifier already exists.");
   }
   return error;
+}
+
+// The driver raises this without a code (neo4j-driver-core's pool.js); its message is the only mark it has.
+function isPoolAcquisitionTimeout(error: Neo4jError): boolean {
+  return error.message.startsWith("Connection acquisition timed out");
 }
 
 function isConnectionFailure(error: unknown): boolean {
