@@ -13,6 +13,8 @@ RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+# A heap limit sized to the API's needs (README, "Memory"); override through NODE_OPTIONS.
+ENV NODE_OPTIONS=--max-old-space-size=192
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

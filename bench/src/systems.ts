@@ -14,6 +14,9 @@ export const SYSTEMS = [
 export type SystemName = (typeof SYSTEMS)[number];
 
 export const ROOT = path.resolve(__dirname, "../..");
+
+/** The V8 flags `npm run serve`, `npm start` and the Dockerfile run the API with (a test keeps them equal). */
+export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=192"];
 const SERVERS = path.join(__dirname, "servers");
 
 export interface RunningSystem {
@@ -56,7 +59,13 @@ function paingraphEnv(
 }
 
 function command(name: string, options: StartOptions): { args: string[]; env: Record<string, string> } {
-  const flags = options.nodeFlags ?? [];
+  // PainGraph runs as production runs it (PRODUCTION_NODE_FLAGS); PAINGRAPH_NODE_FLAGS replaces those flags,
+  // to measure another runtime setting (e.g. PAINGRAPH_NODE_FLAGS="--max-old-space-size=160").
+  const production = (process.env.PAINGRAPH_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS.join(" "))
+    .split(" ")
+    .filter(Boolean);
+  const isPainGraph = ["paingraph", "paingraph-uncached", "naive", "paingraph-before"].includes(name);
+  const flags = [...(isPainGraph ? production : []), ...(options.nodeFlags ?? [])];
   switch (name) {
     case "paingraph":
       return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1000) };

@@ -97,6 +97,20 @@ describe("the Dockerfile", () => {
     expect(runtime).toContain('CMD ["node", "dist/scripts/start.js"]');
   });
 
+  it("runs the API with one V8 heap limit wherever production starts it, and the benchmark does too", () => {
+    const flag = "--max-old-space-size=192";
+    const scripts = (
+      JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    expect(dockerfile).toContain(`ENV NODE_OPTIONS=${flag}`);
+    expect(scripts.serve).toContain(`node ${flag} dist/src/main.js`);
+    expect(scripts.start).toContain(`node ${flag} dist/scripts/start.js`);
+    const bench = readFileSync(path.join(PROJECT_ROOT, "bench/src/systems.ts"), "utf8");
+    expect(bench).toContain(`PRODUCTION_NODE_FLAGS = ["${flag}"]`);
+  });
+
   it("has a health check and ships the widget the API serves at /widget/", () => {
     expect(runtime).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD [^\n]*\/health/);
     expect(runtime).toContain("widget/paingraph.js widget/index.html ./widget/");
