@@ -63,7 +63,10 @@ async function seedUnlessCurated(config: ReturnType<typeof loadConfig>): Promise
 /** Runs src/main in a child so that its signals and exit code pass straight through. */
 function runApi(): Promise<number> {
   return new Promise((resolve) => {
-    api = spawn(process.execPath, [path.join(__dirname, "..", "src", "main.js")], { stdio: "inherit" });
+    // execArgv: the API runs with this process's V8 flags (npm start's heap limit).
+    api = spawn(process.execPath, [...process.execArgv, path.join(__dirname, "..", "src", "main.js")], {
+      stdio: "inherit",
+    });
     api.once("exit", (code) => resolve(code ?? 1));
   });
 }

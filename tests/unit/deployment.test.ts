@@ -107,6 +107,10 @@ describe("the Dockerfile", () => {
     expect(dockerfile).toContain(`ENV NODE_OPTIONS=${flag}`);
     expect(scripts.serve).toContain(`node ${flag} dist/src/main.js`);
     expect(scripts.start).toContain(`node ${flag} dist/scripts/start.js`);
+    // start.js runs the API as a child process, which must get the same flags.
+    expect(readFileSync(path.join(PROJECT_ROOT, "scripts/start.ts"), "utf8")).toContain(
+      "...process.execArgv",
+    );
     const bench = readFileSync(path.join(PROJECT_ROOT, "bench/src/systems.ts"), "utf8");
     expect(bench).toContain(`PRODUCTION_NODE_FLAGS = ["${flag}"]`);
   });
