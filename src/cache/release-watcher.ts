@@ -1,6 +1,6 @@
 /**
- * Keeps the current data release stamp in memory, re-read every few hundred milliseconds, so the response
- * cache can key on it without a Neo4j round trip per request. Unknown (null) until the first read succeeds
+ * Keeps the current data release stamp in memory, re-read every RESPONSE_CACHE_RELEASE_POLL_MS (1 s), so the
+ * response cache can key on it without a Neo4j round trip per request. Unknown (null) until the first read succeeds
  * and again whenever a read fails: the cache is bypassed rather than serving answers it cannot vouch for.
  */
 import type { DataReleaseRepository } from "../release/data-release.repository";
