@@ -32,14 +32,8 @@ const ALL_SYSTEMS: System[] = [
   "cypher-floor",
   "static",
 ];
-const DEFAULT_SYSTEMS: System[] = [
-  "paingraph",
-  "paingraph-uncached",
-  "neo4j-graphql",
-  "naive",
-  "cypher-floor",
-  "static",
-];
+// paingraph-before runs only with --baseline.
+const DEFAULT_SYSTEMS = ALL_SYSTEMS.filter((system) => system !== "paingraph-before");
 
 export interface Options {
   quick: boolean;

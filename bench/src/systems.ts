@@ -3,20 +3,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const SYSTEMS = [
-  "paingraph",
-  "paingraph-uncached",
-  "neo4j-graphql",
-  "naive",
-  "cypher-floor",
-  "static",
-] as const;
-export type SystemName = (typeof SYSTEMS)[number];
-
 export const ROOT = path.resolve(__dirname, "../..");
 
 /** The V8 flags `npm run serve`, `npm start` and the Dockerfile run the API with (a test keeps them equal). */
 export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=192"];
+
 const SERVERS = path.join(__dirname, "servers");
 
 export interface RunningSystem {
