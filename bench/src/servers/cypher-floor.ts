@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import neo4j from "neo4j-driver";
+import { RANKED_CONDITION_HITS } from "./search-statement";
 import { neo4jSettings, roundTrips, serve, type JsonRequest } from "./serve";
 
 // PainGraph's pure helpers, from its build (npm run build): the floor shares its code normalisation and ranking.
@@ -87,18 +88,7 @@ const W3 = () => /* cypher */ `
   }
   RETURN conditions, evidence`;
 
-export const W4 = /* cypher */ `
-  CALL () {
-    WITH $lucene AS lucene WHERE lucene IS NOT NULL
-    CALL db.index.fulltext.queryNodes('paingraph_search', lucene, {limit: 50}) YIELD node, score
-    RETURN node, score
-    UNION
-    MATCH (:Code {key: $codeKey})-[:IDENTIFIES]->(node:Condition)
-    RETURN node, 1000.0 AS score
-  }
-  WITH node, max(score) AS score
-  WHERE node:Condition
-  WITH node, score ORDER BY score DESC, node.id LIMIT $first
+export const W4 = /* cypher */ `${RANKED_CONDITION_HITS}
   RETURN collect({ score: round(score * 1000) / 1000, node: node { .id, .name } }) AS hits`;
 
 const PHASE_OF_CATEGORY: Record<string, string> = { ACUTE: "ACUTE", CHRONIC: "CHRONIC", EITHER: "ANY" };

@@ -6,6 +6,7 @@ import { ApolloServer } from "@apollo/server";
 import { Neo4jGraphQL } from "@neo4j/graphql";
 import neo4j, { type Driver, type Session } from "neo4j-driver";
 import { apolloHandler } from "./apollo-http";
+import { RANKED_CONDITION_HITS } from "./search-statement";
 import { neo4jSettings, roundTrips, serve } from "./serve";
 
 export const TYPE_DEFS = /* GraphQL */ `
@@ -89,17 +90,7 @@ export const TYPE_DEFS = /* GraphQL */ `
     searchConditions(lucene: String, codeKey: String, first: Int!): [Condition!]!
       @cypher(
         statement: """
-        CALL () {
-          WITH $lucene AS lucene WHERE lucene IS NOT NULL
-          CALL db.index.fulltext.queryNodes('paingraph_search', lucene, {limit: 50}) YIELD node, score
-          RETURN node, score
-          UNION
-          MATCH (:Code {key: $codeKey})-[:IDENTIFIES]->(node:Condition)
-          RETURN node, 1000.0 AS score
-        }
-        WITH node, max(score) AS score
-        WHERE node:Condition
-        WITH node, score ORDER BY score DESC, node.id LIMIT $first
+        ${RANKED_CONDITION_HITS}
         RETURN node
         """
         columnName: "node"
