@@ -13,9 +13,10 @@ import { graphFingerprint, seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
 import { startTestServer, testConfig, type TestServer } from "../support/server";
 import { spawnSync } from "node:child_process";
+import { testNeo4jPort } from "../support/test-neo4j";
 
 // A Neo4j of this file's own: these tests write, and must never disturb the graph other tests read.
-const PORT = 7695;
+const PORT = testNeo4jPort(7695);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-curation-"));
 const URI = `bolt://127.0.0.1:${PORT}`;
 const API_KEY = "curator-key-for-tests-0123456789";

@@ -4,9 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { neo4jStatus, startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
+import { testNeo4jPort } from "../support/test-neo4j";
 
 // A port and folder of this file's own, so stopping Neo4j here never disturbs the shared test instance.
-const PORT = 7691;
+const PORT = testNeo4jPort(7691);
 
 describe("the embedded Neo4j launcher", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-launcher-"));

@@ -4,9 +4,10 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { neo4jStatus, startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { startTestServer, type TestServer } from "../support/server";
+import { testNeo4jPort } from "../support/test-neo4j";
 
 // A Neo4j of this file's own (port and folder), so stopping it never disturbs the shared test instance.
-const PORT = 7694;
+const PORT = testNeo4jPort(7694);
 const QUERY = "{ dataRelease { version } }";
 
 describe("the API through Neo4j outages", () => {

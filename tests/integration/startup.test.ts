@@ -1,5 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { testNeo4jPort } from "../support/test-neo4j";
+
+const STARTUP_PORT = testNeo4jPort(7698);
 
 const main = path.resolve(__dirname, "../../dist/src/main.js");
 
@@ -29,7 +32,7 @@ describe("npm start (scripts/start.js)", () => {
       env: {
         ...process.env,
         NEO4J_URI: "",
-        NEO4J_EMBEDDED_PORT: "7698",
+        NEO4J_EMBEDDED_PORT: String(STARTUP_PORT),
         NEO4J_DATA_DIR: dataDir,
         PORT: "0",
         LOG_LEVEL: "warn",
@@ -51,7 +54,7 @@ describe("npm start (scripts/start.js)", () => {
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(130);
     expect(output).toContain("Stopping the Neo4j this command started");
-    expect(await probePort(7698)).toBe("free");
+    expect(await probePort(STARTUP_PORT)).toBe("free");
     fs.rmSync(dataDir, { recursive: true, force: true });
   }, 180_000);
 });

@@ -10,9 +10,10 @@ import { buildSyntheticGraph, CuratedGraphError } from "../../src/seed/synthetic
 import { parseArgs } from "../../seed/synthetic";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { countByLabel } from "../support/graph";
+import { testNeo4jPort } from "../support/test-neo4j";
 
 // A port and folder of this file's own: the synthetic graph never touches the shared test instance.
-const PORT = 7692;
+const PORT = testNeo4jPort(7692);
 const OPTIONS = { conditions: 300, seed: 42 };
 const CLI = path.join(PROJECT_ROOT, "dist", "seed", "synthetic.js");
 

@@ -2,7 +2,18 @@
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 
-export const SHARED_TEST_PORT = 7688;
+/**
+ * Shifts every Neo4j port the tests open, so two checkouts on one machine can run their suites side by side
+ * (PAINGRAPH_TEST_PORT_OFFSET=100 moves 7688 to 7788, and so on).
+ */
+const PORT_OFFSET = Number(process.env.PAINGRAPH_TEST_PORT_OFFSET ?? 0);
+
+/** A Neo4j port for a test file: its base number, moved by the checkout's offset. */
+export function testNeo4jPort(base: number): number {
+  return base + PORT_OFFSET;
+}
+
+export const SHARED_TEST_PORT = testNeo4jPort(7688);
 export const SHARED_TEST_DATA_DIR = path.join(PROJECT_ROOT, ".neo4j", "test-shared");
 /** Set by the global setup for the workers: the URI every integration test connects to. */
 export const TEST_URI_VARIABLE = "PAINGRAPH_TEST_NEO4J_URI";
