@@ -2,9 +2,11 @@
  * Starts, stops and reports on an embedded Neo4j Community (a JVM of its own) for one port and data folder.
  * Separate ports and folders are the isolation between instances: Community Edition has one user database.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { neo4jPasswordFile } from "../src/neo4j/credentials";
 import { probePort } from "./bolt-probe";
 import { ensureJars, ensureJava, launcherPaths } from "./jars";
 
@@ -14,6 +16,8 @@ export interface InstanceOptions {
   dataDir: string;
   log?: (message: string) => void;
   startTimeoutMs?: number;
+  /** NEO4J_PASSWORD: replaces the generated password (the instance is set to it on start). */
+  password?: string;
 }
 
 export interface RunningNeo4j {
@@ -66,14 +70,38 @@ export async function startNeo4j(options: InstanceOptions): Promise<RunningNeo4j
   ensureJava();
   const paths = launcherPaths(options.projectRoot);
   ensureJars(paths, log);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
+  const password = options.password ?? ensurePasswordFile(options.dataDir);
   log(`Starting Neo4j on ${uri} (data in ${path.relative(options.projectRoot, options.dataDir) || "."})...`);
-  const pid = await spawnAndAwaitReady(options, paths.lib, paths.classes, paths.conf);
+  const pid = await spawnAndAwaitReady(options, password, paths);
   return { uri, port: options.port, pid, startedNow: true };
 }
 
-async function spawnAndAwaitReady(options: InstanceOptions, lib: string, classes: string, conf: string) {
-  const out = fs.openSync(logFile(options.dataDir), "w");
+/** The data folder, private to its owner (0700), folders made before auth was on included. */
+function ensurePrivateDir(dataDir: string): void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+}
+
+/** The password file: created on first start with 24 random bytes, owner-only (0600). Returns the password. */
+export function ensurePasswordFile(dataDir: string): string {
+  ensurePrivateDir(dataDir);
+  const file = neo4jPasswordFile(dataDir);
+  try {
+    fs.writeFileSync(file, `${randomBytes(24).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  fs.chmodSync(file, 0o600);
+  return fs.readFileSync(file, "utf8").split("\n")[0]!.trim();
+}
+
+async function spawnAndAwaitReady(
+  options: InstanceOptions,
+  password: string,
+  { lib, classes, conf }: { lib: string; classes: string; conf: string },
+) {
+  const out = fs.openSync(logFile(options.dataDir), "w", 0o600);
   const child = spawn(
     "java",
     [
@@ -88,7 +116,12 @@ async function spawnAndAwaitReady(options: InstanceOptions, lib: string, classes
       "--conf",
       conf,
     ],
-    { detached: true, stdio: ["ignore", out, out] },
+    // The password travels in the environment: a command line is readable by every local user.
+    {
+      detached: true,
+      stdio: ["ignore", out, out],
+      env: { ...process.env, PAINGRAPH_NEO4J_PASSWORD: password },
+    },
   );
   fs.closeSync(out);
   child.unref();
@@ -117,12 +150,15 @@ async function spawnAndAwaitReady(options: InstanceOptions, lib: string, classes
   throw new Error(`Neo4j did not become ready in time; see ${logFile(options.dataDir)}`);
 }
 
-/** Stops the JVM this project started for that data folder (SIGTERM: a clean shutdown). */
+/**
+ * Stops the JVM this project started for that data folder (SIGTERM: a clean shutdown). A pid file can outlive
+ * its process and the pid be reused, so the process is signalled only when it is our launcher on that folder.
+ */
 export async function stopNeo4j(
   options: Pick<InstanceOptions, "dataDir"> & { timeoutMs?: number },
 ): Promise<boolean> {
   const pid = readPid(options.dataDir);
-  if (pid === null || !isAlive(pid)) {
+  if (pid === null || !isAlive(pid) || !isOurNeo4j(pid, options.dataDir)) {
     fs.rmSync(pidFile(options.dataDir), { force: true });
     return false;
   }
@@ -142,7 +178,7 @@ export async function neo4jStatus(
     port: options.port,
     portState: await probePort(options.port),
     pid,
-    pidAlive: pid !== null && isAlive(pid),
+    pidAlive: pid !== null && isAlive(pid) && isOurNeo4j(pid, options.dataDir),
   };
 }
 
@@ -152,6 +188,28 @@ function readPid(dataDir: string): number | null {
     return Number.isInteger(pid) ? pid : null;
   } catch {
     return null;
+  }
+}
+
+/** True when pid runs the EmbeddedNeo4j launcher on exactly this data folder. */
+export function isOurNeo4j(pid: number, dataDir: string): boolean {
+  const args = commandLineOf(pid);
+  if (args === null) return false;
+  const data = args.indexOf("--data");
+  return (
+    args.includes("dev.paingraph.neo4j.EmbeddedNeo4j") &&
+    data >= 0 &&
+    path.resolve(args[data + 1] ?? "") === path.resolve(dataDir)
+  );
+}
+
+function commandLineOf(pid: number): string[] | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+  } catch {
+    // No /proc (macOS): ps prints the command line, split on spaces (our arguments hold none but the folder).
+    const ps = spawnSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8" });
+    return ps.status === 0 ? ps.stdout.trim().split(/\s+/) : null;
   }
 }
 

@@ -13,7 +13,7 @@ async function run(command: string | undefined): Promise<number> {
   }
   switch (command) {
     case "start": {
-      const running = await startNeo4j({ ...instance, log: console.log });
+      const running = await startNeo4j({ ...instance, password: neo4j.password, log: console.log });
       console.log(
         running.startedNow
           ? `Neo4j is ready on ${running.uri} (pid ${running.pid})`

@@ -28,7 +28,7 @@ async function main(): Promise<number> {
   let startedHere = false;
   try {
     if (neo4j.managed) {
-      const running = await startNeo4j({ ...instance, log: console.log });
+      const running = await startNeo4j({ ...instance, password: neo4j.password, log: console.log });
       startedHere = running.startedNow;
       console.log(startedHere ? `Neo4j started on ${running.uri}` : `Reusing Neo4j on ${running.uri}`);
     }

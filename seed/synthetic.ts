@@ -5,6 +5,7 @@
 import path from "node:path";
 import { loadConfig, PROJECT_ROOT, type Config } from "../src/config";
 import { connectNeo4j } from "../src/neo4j/connection";
+import { neo4jPasswordFile } from "../src/neo4j/credentials";
 import { NODE_LABELS, RELATIONSHIP_TYPES } from "../src/seed/graph-plan";
 import {
   DEFAULT_SYNTHETIC_SEED,
@@ -134,7 +135,13 @@ async function openTarget(config: Readonly<Config>, args: SyntheticArgs): Promis
       `Another Neo4j (not the one for ${relative(dataDir)}) answers on 127.0.0.1:${args.port}. ` +
         "Stop it (e.g. `npm run seed:synthetic -- --conditions <its N> --stop`) or pass --port.",
     );
-  const running = await startNeo4j({ projectRoot: PROJECT_ROOT, port: args.port, dataDir, log: console.log });
+  const running = await startNeo4j({
+    projectRoot: PROJECT_ROOT,
+    port: args.port,
+    dataDir,
+    password: config.neo4j.password,
+    log: console.log,
+  });
   if (!running.startedNow) console.log(`Reusing the synthetic Neo4j already running on ${running.uri}.`);
   return { uri: running.uri, dataDir };
 }
@@ -210,6 +217,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const connection = connectNeo4j({
       ...config.neo4j,
       uri: target.uri,
+      passwordFile: target.dataDir ? neo4jPasswordFile(target.dataDir) : config.neo4j.passwordFile,
       transactionTimeoutMs: Math.max(config.neo4j.transactionTimeoutMs, MIN_BATCH_TIMEOUT_MS),
     });
     try {

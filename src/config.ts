@@ -2,6 +2,7 @@
 import path from "node:path";
 import { type ApiKeyEntry, parseApiKeys } from "./auth/api-keys";
 import type { JwtSettings } from "./auth/jwt";
+import { neo4jPasswordFile } from "./neo4j/credentials";
 
 export type Profile = "development" | "production" | "test";
 
@@ -9,7 +10,10 @@ export interface Neo4jConfig {
   /** Where the API connects. */
   uri: string;
   user: string;
-  password: string;
+  /** NEO4J_PASSWORD when set; otherwise the password is read from passwordFile when connecting. */
+  password?: string;
+  /** NEO4J_PASSWORD_FILE, else the embedded instance's own password file (null: NEO4J_URI without one). */
+  passwordFile: string | null;
   database: string;
   /** True when NEO4J_URI is unset: the project starts and owns an embedded Neo4j. */
   managed: boolean;
@@ -171,14 +175,23 @@ export const PROJECT_ROOT = path.resolve(
 function readNeo4j(env: EnvReader): Neo4jConfig {
   const explicitUri = env.neo4jUri("NEO4J_URI");
   const embeddedPort = env.integer("NEO4J_EMBEDDED_PORT", 7687, 1, 65535);
+  const managed = env.optional("NEO4J_URI") === undefined;
+  const dataDir = path.resolve(PROJECT_ROOT, env.string("NEO4J_DATA_DIR", ".neo4j/data"));
+  const passwordFile = env.optional("NEO4J_PASSWORD_FILE");
+  const password = env.optional("NEO4J_PASSWORD");
   return {
     uri: explicitUri ?? `bolt://127.0.0.1:${embeddedPort}`,
     user: env.string("NEO4J_USER", "neo4j"),
-    password: env.string("NEO4J_PASSWORD", "paingraph-local"),
+    ...(password === undefined ? {} : { password }),
+    passwordFile: passwordFile
+      ? path.resolve(PROJECT_ROOT, passwordFile)
+      : managed
+        ? neo4jPasswordFile(dataDir)
+        : null,
     database: env.string("NEO4J_DATABASE", "neo4j"),
-    managed: env.optional("NEO4J_URI") === undefined,
+    managed,
     embeddedPort,
-    dataDir: path.resolve(PROJECT_ROOT, env.string("NEO4J_DATA_DIR", ".neo4j/data")),
+    dataDir,
     connectionTimeoutMs: env.integer("NEO4J_CONNECTION_TIMEOUT_MS", 2000, 100, 120_000),
     transactionTimeoutMs: env.integer("NEO4J_TX_TIMEOUT_MS", 10_000, 100, 600_000),
     // Kept short so that, with Neo4j down, a request fails within 2 s (one retry) instead of hanging.

@@ -20,6 +20,8 @@ const SYNTHETIC_PORT = 7689;
 export interface OpenDataset {
   name: string;
   uri: string;
+  /** The password the systems send: NEO4J_PASSWORD, else the embedded instance's password file. */
+  neo4jPassword: string;
   /** The Neo4j JVM's pid (for its CPU time), when it runs on this machine. */
   neo4jPid: number | null;
   params: DatasetParams;
@@ -58,23 +60,28 @@ export async function openDataset(name: string, uri?: string): Promise<OpenDatas
   } else if (!uri) {
     node("scripts/db.js", ["start"]);
   }
-  const params = await discover(target);
-  return { name, uri: target, neo4jPid: pidListeningOn(portOf(target)), params, close };
+  const dataDir = path.join(ROOT, ".neo4j", conditions && !uri ? `synthetic-${conditions}` : "data");
+  const neo4jPassword = process.env.NEO4J_PASSWORD ?? readPasswordFile(uri ? null : dataDir);
+  const params = await discover(target, neo4jPassword);
+  return { name, uri: target, neo4jPassword, neo4jPid: pidListeningOn(portOf(target)), params, close };
+}
+
+/** The embedded instance's generated password (neo4j-password in its data folder, written on first start). */
+function readPasswordFile(dataDir: string | null): string {
+  const file = dataDir ? path.join(dataDir, "neo4j-password") : process.env.NEO4J_PASSWORD_FILE;
+  if (!file) throw new Error("--neo4j-uri needs NEO4J_PASSWORD (or NEO4J_PASSWORD_FILE) for that server");
+  return fs.readFileSync(file, "utf8").split("\n")[0]!.trim();
 }
 
 const SEED_SEARCHES = ["sciatica", "fibromialgia", "nerve pain"];
 const SYNTHETIC_SEARCHES = ["radiculopathy", "cervical pain", "myofascal"];
 
 /** Codes, condition pairs and search terms with ordinary fan-out (3 to 40 statements), in a stable order. */
-async function discover(uri: string): Promise<DatasetParams> {
-  const driver = neo4j.driver(
-    uri,
-    neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? "paingraph-local"),
-    {
-      disableLosslessIntegers: true,
-      telemetryDisabled: true,
-    },
-  );
+async function discover(uri: string, password: string): Promise<DatasetParams> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", password), {
+    disableLosslessIntegers: true,
+    telemetryDisabled: true,
+  });
   try {
     const read = async (cypher: string) =>
       (

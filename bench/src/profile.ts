@@ -70,6 +70,7 @@ async function main(argv: string[]) {
   fs.mkdirSync(dir, { recursive: true });
   const server = await startSystem(system, {
     neo4jUri: dataset.uri,
+    neo4jPassword: dataset.neo4jPassword,
     nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   });
   try {

@@ -320,7 +320,11 @@ export async function runBenchmark(options: Options, log: (line: string) => void
       const asked = [
         ...new Map(workloads.flatMap((w) => questions(w, dataset.params)).map((q) => [q.key, q])).values(),
       ];
-      const base = { neo4jUri: dataset.uri, baselineDir: options.baselineDir };
+      const base = {
+        neo4jUri: dataset.uri,
+        neo4jPassword: dataset.neo4jPassword,
+        baselineDir: options.baselineDir,
+      };
       const dynamic = options.systems.filter((s) => s !== "static");
       await Promise.all(dynamic.map(async (s) => running.set(s, await startSystem(s, base, `${s}-${name}`))));
       for (const system of ["paingraph", "naive"] as const) {

@@ -19,6 +19,7 @@ export interface RunningSystem {
 
 export interface StartOptions {
   neo4jUri: string;
+  neo4jPassword: string;
   /** For `static`: the JSON file of constant payloads. */
   staticPayloads?: string;
   /** For `paingraph-before`: a folder holding an earlier build (dist/) of PainGraph, to measure a change in one run. */
@@ -42,6 +43,7 @@ function paingraphEnv(
     NODE_ENV: "production",
     PORT: "0",
     NEO4J_URI: options.neo4jUri,
+    NEO4J_PASSWORD: options.neo4jPassword,
     RATE_LIMIT_ENABLED: "false",
     LOADER_BATCH_SIZE: String(batchSize),
     ...(responseCache ? {} : { RESPONSE_CACHE_MB: "0" }),
@@ -82,6 +84,7 @@ function command(name: string, options: StartOptions): { args: string[]; env: Re
           NODE_ENV: "production",
           PORT: "0",
           NEO4J_URI: options.neo4jUri,
+          NEO4J_PASSWORD: options.neo4jPassword,
           ...(options.staticPayloads ? { STATIC_PAYLOADS: options.staticPayloads } : {}),
         },
       };

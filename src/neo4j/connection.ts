@@ -2,6 +2,7 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../config";
 import { toDriverParams } from "./convert";
+import { resolveNeo4jPassword } from "./credentials";
 import { Neo4jDatabase, type Database, type Params } from "./database";
 
 /** Most connections the driver opens to Neo4j (reported by /metrics). */
@@ -31,7 +32,12 @@ export function connectNeo4j(config: Neo4jConfig): Neo4jConnection {
 }
 
 function createDriver(config: Neo4jConfig): Driver {
-  return neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+  // Read when a connection logs in (and again after an auth failure), not at start-up: the embedded Neo4j
+  // may write its password file after the API starts, and a new password is picked up without a restart.
+  const auth = neo4j.authTokenManagers.basic({
+    tokenProvider: async () => neo4j.auth.basic(config.user, resolveNeo4jPassword(config)),
+  });
+  return neo4j.driver(config.uri, auth, {
     // Fail fast while Neo4j is down instead of letting requests hang.
     connectionTimeout: config.connectionTimeoutMs,
     connectionAcquisitionTimeout: config.connectionTimeoutMs,

@@ -1,6 +1,7 @@
 /** Maps driver and server failures onto the API's typed errors, in one place. */
 import { Neo4jError } from "neo4j-driver";
 import { BadUserInputError, ServiceUnavailableError } from "../errors";
+import { MissingNeo4jPasswordError } from "./credentials";
 
 const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
 
@@ -23,7 +24,11 @@ export class PoolExhaustedError extends ServiceUnavailableError {
 
 export function mapNeo4jError(error: unknown): unknown {
   if (!(error instanceof Neo4jError))
-    return isConnectionFailure(error) ? new ServiceUnavailableError() : error;
+    return isConnectionFailure(error) || error instanceof MissingNeo4jPasswordError
+      ? new ServiceUnavailableError()
+      : error;
+  // Neo4j refused our credentials: a deployment fault the client cannot fix (the log has the cause).
+  if (error.code.startsWith("Neo.ClientError.Security.")) return new ServiceUnavailableError();
   if (isPoolAcquisitionTimeout(error)) return new PoolExhaustedError();
   if (UNAVAILABLE_CODES.has(error.code) || error.retriable) return new ServiceUnavailableError();
   if (error.code.includes("TransactionTimedOut") || error.code.endsWith("Transaction.Terminated")) {

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { connectNeo4j } from "../../src/neo4j/connection";
+import { resolveNeo4jPassword } from "../../src/neo4j/credentials";
 import { testConfig, testNeo4jUri } from "../support/server";
 import { seedTestGraph } from "../support/graph";
 
@@ -77,7 +78,12 @@ describe("npm run bench -- --quick (smoke)", () => {
         out,
         "--no-markdown",
       ],
-      { cwd: PROJECT_ROOT, stdio: "inherit", timeout: 150_000 },
+      {
+        cwd: PROJECT_ROOT,
+        stdio: "inherit",
+        timeout: 150_000,
+        env: { ...process.env, NEO4J_PASSWORD: resolveNeo4jPassword(testConfig().neo4j) },
+      },
     );
     report = JSON.parse(fs.readFileSync(out, "utf8")) as typeof report;
   }, 240_000);

@@ -13,7 +13,7 @@ import { graphFingerprint, seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
 import { startTestServer, testConfig, type TestServer } from "../support/server";
 import { spawnSync } from "node:child_process";
-import { testNeo4jPort } from "../support/test-neo4j";
+import { instanceCredentials, testNeo4jPort } from "../support/test-neo4j";
 
 // A Neo4j of this file's own: these tests write, and must never disturb the graph other tests read.
 const PORT = testNeo4jPort(7695);
@@ -23,6 +23,7 @@ const API_KEY = "curator-key-for-tests-0123456789";
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
 const AUTH_ENV = {
   NEO4J_URI: URI,
+  ...instanceCredentials(dataDir),
   // A write reads and validates the whole graph; on a machine shared with other jobs that can pass the
   // default 10 s request deadline, which these tests are not about.
   REQUEST_TIMEOUT_MS: "60000",
@@ -372,7 +373,7 @@ describe("curation", () => {
 
     const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-export-"));
     const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "dist/scripts/export.js"), exportDir], {
-      env: { ...process.env, NEO4J_URI: URI },
+      env: { ...process.env, NEO4J_URI: URI, ...instanceCredentials(dataDir) },
       encoding: "utf8",
     });
     expect(run.status).toBe(0);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { neo4jStatus, startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { startTestServer, type TestServer } from "../support/server";
-import { testNeo4jPort } from "../support/test-neo4j";
+import { instanceCredentials, testNeo4jPort } from "../support/test-neo4j";
 
 // A Neo4j of this file's own (port and folder), so stopping it never disturbs the shared test instance.
 const PORT = testNeo4jPort(7694);
@@ -20,7 +20,11 @@ describe("the API through Neo4j outages", () => {
     if (portState !== "free")
       throw new Error(`port ${PORT} must be free for the outage test (it is: ${portState})`);
     // The API starts first, while nothing listens on the port.
-    server = await startTestServer({ NEO4J_URI: `bolt://127.0.0.1:${PORT}`, RATE_LIMIT_ENABLED: "false" });
+    server = await startTestServer({
+      NEO4J_URI: `bolt://127.0.0.1:${PORT}`,
+      ...instanceCredentials(dataDir),
+      RATE_LIMIT_ENABLED: "false",
+    });
   });
   afterAll(async () => {
     await server?.close();

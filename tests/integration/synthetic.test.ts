@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfig, PROJECT_ROOT } from "../../src/config";
 import { connectNeo4j, type Neo4jConnection } from "../../src/neo4j/connection";
+import { neo4jPasswordFile } from "../../src/neo4j/credentials";
 import { NODE_LABELS } from "../../src/seed/graph-plan";
 import { syntheticPlan } from "../../src/seed/synthetic-plan";
 import { buildSyntheticGraph, CuratedGraphError } from "../../src/seed/synthetic.service";
@@ -31,7 +32,11 @@ describe("the synthetic graph builder", () => {
 
   beforeAll(async () => {
     const running = await startNeo4j({ projectRoot: PROJECT_ROOT, port: PORT, dataDir });
-    connection = connectNeo4j({ ...loadConfig({ NODE_ENV: "test" }).neo4j, uri: running.uri });
+    connection = connectNeo4j({
+      ...loadConfig({ NODE_ENV: "test" }).neo4j,
+      uri: running.uri,
+      passwordFile: neo4jPasswordFile(dataDir),
+    });
   }, 180_000);
   afterAll(async () => {
     await connection?.close();

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { connectNeo4j, type Neo4jConnection } from "../../src/neo4j/connection";
 import { createServer } from "../../src/server";
-import { TEST_URI_VARIABLE } from "./test-neo4j";
+import { sharedTestCredentials, TEST_URI_VARIABLE } from "./test-neo4j";
 
 export interface TestServer {
   url: string;
@@ -40,6 +40,7 @@ export function testConfig(overrides: Record<string, string> = {}): Readonly<Con
     NODE_ENV: "test",
     PORT: "0",
     NEO4J_URI: testNeo4jUri(),
+    ...sharedTestCredentials(),
     RESPONSE_CACHE_MB: "0",
     ...overrides,
   });

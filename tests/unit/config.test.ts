@@ -20,6 +20,18 @@ describe("loadConfig", () => {
     expect(config.introspection).toBe(true);
   });
 
+  it("reads the embedded Neo4j's password from its data folder unless NEO4J_PASSWORD overrides it", () => {
+    const managed = loadConfig({ NEO4J_DATA_DIR: "/tmp/pg-data" }).neo4j;
+    expect(managed).toMatchObject({ passwordFile: "/tmp/pg-data/neo4j-password" });
+    expect(managed.password).toBeUndefined();
+    expect(loadConfig({ NEO4J_PASSWORD: "from-env-123" }).neo4j.password).toBe("from-env-123");
+    const external = loadConfig({ NEO4J_URI: "bolt://db.example:7687" }).neo4j;
+    expect(external.passwordFile).toBeNull();
+    expect(
+      loadConfig({ NEO4J_URI: "bolt://db.example:7687", NEO4J_PASSWORD_FILE: "/run/secrets/neo4j" }).neo4j,
+    ).toMatchObject({ passwordFile: "/run/secrets/neo4j" });
+  });
+
   it("uses an explicit NEO4J_URI and then manages nothing", () => {
     const config = loadConfig({ NEO4J_URI: "neo4j+s://graph.example.org:7687" });
     expect(config.neo4j).toMatchObject({ uri: "neo4j+s://graph.example.org:7687", managed: false });

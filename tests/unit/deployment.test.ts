@@ -54,14 +54,19 @@ describe("docker-compose.yml", () => {
     }
   });
 
-  it("points the API at the neo4j service in production mode, with the same password on both sides", () => {
+  it("points the API at the neo4j service in production mode, with the same required password on both sides", () => {
+    const required = /^\$\{NEO4J_PASSWORD:\?[^}]+\}$/;
     expect(api?.environment).toMatchObject({
       NODE_ENV: "production",
       HOST: "0.0.0.0",
       NEO4J_URI: "bolt://neo4j:7687",
-      NEO4J_PASSWORD: "${NEO4J_PASSWORD:-paingraph-local}",
+      NEO4J_PASSWORD: expect.stringMatching(required),
     });
-    expect(neo4j?.environment?.NEO4J_AUTH).toBe("neo4j/${NEO4J_PASSWORD:-paingraph-local}");
+    expect(neo4j?.environment?.NEO4J_AUTH).toBe(`neo4j/${api?.environment?.NEO4J_PASSWORD}`);
+    // No default password anywhere in the file: compose refuses to start without one.
+    expect(readFileSync(path.join(PROJECT_ROOT, "docker-compose.yml"), "utf8")).not.toMatch(
+      /NEO4J_PASSWORD:-/,
+    );
   });
 
   it("publishes ports on the host's loopback only and keeps Neo4j's data in a volume", () => {
@@ -77,13 +82,20 @@ describe("docker-compose.yml", () => {
   });
 
   const cli = composeCli();
-  (cli ? it : it.skip)("is accepted by `docker compose config`", () => {
-    const run = spawnSync(cli![0]!, [...cli!.slice(1), "config", "--quiet"], {
-      cwd: PROJECT_ROOT,
-      encoding: "utf8",
-    });
+  (cli ? it : it.skip)("is accepted by `docker compose config` with a password, and refused without", () => {
+    const compose = (env: NodeJS.ProcessEnv) =>
+      spawnSync(cli![0]!, [...cli!.slice(1), "config", "--quiet"], {
+        cwd: PROJECT_ROOT,
+        encoding: "utf8",
+        env,
+      });
+    const { NEO4J_PASSWORD: _unset, ...withoutPassword } = process.env;
+    const run = compose({ ...withoutPassword, NEO4J_PASSWORD: "a-password-for-compose" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
+    const refused = compose(withoutPassword);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/set NEO4J_PASSWORD/);
   });
 });
 

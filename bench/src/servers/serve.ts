@@ -62,7 +62,7 @@ export function neo4jSettings() {
   return {
     uri: process.env.NEO4J_URI ?? "bolt://127.0.0.1:7687",
     user: process.env.NEO4J_USER ?? "neo4j",
-    password: process.env.NEO4J_PASSWORD ?? "paingraph-local",
+    password: process.env.NEO4J_PASSWORD ?? "",
     database: process.env.NEO4J_DATABASE ?? "neo4j",
   };
 }

@@ -17,6 +17,11 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * <p>Usage: {@code EmbeddedNeo4j --port 7687 --data .neo4j/data --conf neo4j-launcher/neo4j.conf}. Prints
  * {@code PAINGRAPH_NEO4J_READY bolt://127.0.0.1:<port>} once queries can run, and exits 3 when the port is
  * already taken (the Node side checks first whether that listener is a Neo4j it can reuse).
+ *
+ * <p>Authentication is on. The password of the {@code neo4j} user comes from the environment variable
+ * {@code PAINGRAPH_NEO4J_PASSWORD} (never the command line, which every local user can read). When it differs
+ * from the one last applied (first start, or a data folder from before auth was on), it is set with Bolt off,
+ * so no client can log in with the default password in between; the data is kept as it is.
  */
 public final class EmbeddedNeo4j {
   static final String READY = "PAINGRAPH_NEO4J_READY";
@@ -39,6 +44,12 @@ public final class EmbeddedNeo4j {
     Path home = parsed.data().toAbsolutePath();
     Files.createDirectories(home);
     Path conf = writeEffectiveConf(parsed, home);
+    String password = System.getenv("PAINGRAPH_NEO4J_PASSWORD");
+    if (password == null || password.length() < 8) {
+      System.err.println("PAINGRAPH_NEO4J_ERROR PAINGRAPH_NEO4J_PASSWORD must hold a password of 8+ characters");
+      System.exit(BAD_ARGUMENTS);
+    }
+    Credentials.applyIfChanged(home, conf, password);
 
     DatabaseManagementService service =
         new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
