@@ -56,6 +56,17 @@ export interface Config {
   metrics: boolean;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
+  http: HttpServerConfig;
+}
+
+/** Timeouts and connection limits of the HTTP server (slow clients must not hold connections open). */
+export interface HttpServerConfig {
+  /** All request headers must arrive within this (Node answers 408 and closes). */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this: above a load balancer's usual 60 s idle timeout. */
+  keepAliveTimeoutMs: number;
+  /** Most open connections; more are refused at once. */
+  maxConnections: number;
 }
 
 export interface LimitsConfig {
@@ -287,6 +298,11 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
     },
     metrics: env.boolean("METRICS", true),
     shutdownTimeoutMs: env.integer("SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
+    http: {
+      headersTimeoutMs: env.integer("HTTP_HEADERS_TIMEOUT_MS", 10_000, 100, 600_000),
+      keepAliveTimeoutMs: env.integer("HTTP_KEEP_ALIVE_TIMEOUT_MS", 65_000, 100, 3_600_000),
+      maxConnections: env.integer("HTTP_MAX_CONNECTIONS", 1024, 1, 1_000_000),
+    },
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);
   return Object.freeze(config);

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { type AuthSettings, type Credentials, lazyPrincipal } from "./auth/authenticate";
 import type { Principal } from "./auth/principal";
+import type { RateLimitDecision } from "./limits/rate-limiter";
 import { CatalogLoaders } from "./catalog/catalog.loaders";
 import { CatalogRepository } from "./catalog/catalog.repository";
 import { ConditionRepository } from "./catalog/condition.repository";
@@ -48,8 +49,10 @@ export interface RequestContext {
   db: CountingDatabase;
   repositories: Repositories;
   loaders: Loaders;
-  /** The caller, authenticated on first use (reads never need it). */
+  /** The caller: validated at the door by the server, or on first use where no door ran (tests, scripts). */
   principal: () => Promise<Principal | null>;
+  /** Takes more rate-limit tokens from the request's buckets (a heavy operation costs more). */
+  chargeTokens: (tokens: number) => Promise<RateLimitDecision>;
   /** After a write: fresh loaders, so nothing cached earlier in this request is served stale. */
   refreshLoaders: () => void;
 }
@@ -87,7 +90,12 @@ export interface ContextOptions {
   credentials?: Credentials;
   auth?: AuthSettings;
   requestId?: string;
+  /** The principal the door validated; when given, credentials are not read again. */
+  principal?: Principal | null;
+  chargeTokens?: (tokens: number) => Promise<RateLimitDecision>;
 }
+
+const FREE = async (): Promise<RateLimitDecision> => ({ allowed: true, retryAfterSeconds: 0 });
 
 export function createRequestContext(database: Database, options: ContextOptions): RequestContext {
   const db = new CountingDatabase(database);
@@ -99,7 +107,11 @@ export function createRequestContext(database: Database, options: ContextOptions
     db,
     repositories,
     loaders: createLoaders(repositories, { maxBatchSize: options.loaderBatchSize }),
-    principal: lazyPrincipal(options.credentials ?? {}, options.auth ?? NO_AUTH),
+    principal:
+      options.principal !== undefined
+        ? async () => options.principal ?? null
+        : lazyPrincipal(options.credentials ?? {}, options.auth ?? NO_AUTH),
+    chargeTokens: options.chargeTokens ?? FREE,
     refreshLoaders: () => {
       context.loaders = createLoaders(repositories, { maxBatchSize: options.loaderBatchSize });
     },

@@ -20,6 +20,7 @@ import { sendHealth, sendReadiness } from "./http/health";
 import { queryStatsPlugin } from "./http/query-stats.plugin";
 import { createRouter } from "./http/router";
 import { maxAliasesRule } from "./limits/aliases.rule";
+import { chargeTokens } from "./limits/rate-limit-keys";
 import { complexityPlugin } from "./limits/complexity";
 import { DeadlineDatabase } from "./limits/deadline";
 import { maxDepthRule } from "./limits/depth.rule";
@@ -48,7 +49,7 @@ export interface PainGraphServer {
 }
 
 export async function createServer({ config, connection, logger }: ServerDeps): Promise<PainGraphServer> {
-  const httpServer = http.createServer();
+  const httpServer = createHttpServer(config);
   const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
   const tracker = new RequestTracker();
   const database = metrics.instrument(connection.database);
@@ -101,17 +102,15 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
-    context: async (request, signal, info) =>
+    context: async (request, signal, info, caller) =>
       tracker.attach(
         createRequestContext(new DeadlineDatabase(database, signal, limits.requestTimeoutMs), {
           debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
           loaderBatchSize: config.loaderBatchSize,
           requestId: info.id,
-          credentials: {
-            authorization: request.headers.authorization,
-            apiKey: firstHeader(request.headers["x-api-key"]),
-          },
-          auth: config.auth,
+          // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
+          principal: caller.principal,
+          chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),
         }),
         info,
       ),
@@ -147,7 +146,23 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   };
 }
 
-/** A header sent once or repeated: the first value. */
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+/**
+ * node:http with every timeout set: headers, the whole request (REQUEST_TIMEOUT_MS also bounds the body; the
+ * GraphQL handler answers first with a typed 408, Node's own check is the backstop), idle keep-alive, and a
+ * connection cap. Node checks the request timeouts on an interval, kept short enough for second-scale settings.
+ */
+function createHttpServer(config: Readonly<Config>): http.Server {
+  const requestTimeout = config.limits.requestTimeoutMs + 1000;
+  const server = http.createServer({
+    requestTimeout,
+    headersTimeout: Math.min(config.http.headersTimeoutMs, requestTimeout),
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.max(
+      100,
+      Math.floor(Math.min(config.http.headersTimeoutMs, requestTimeout) / 4),
+    ),
+  });
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.maxConnections = config.http.maxConnections;
+  return server;
 }

@@ -8,6 +8,7 @@ import { LimitCode } from "../errors";
 import { errorCodesOf, type RequestInfo } from "../observability/request-info";
 import { BodyTooLargeError, readBody } from "./body";
 import { sendGraphQLError } from "./responses";
+import type { Caller } from "./router";
 import { useHtmlCsp } from "./security-headers";
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
@@ -15,7 +16,12 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   bodyLimitBytes: number;
   /** After this long the client gets 503 REQUEST_TIMEOUT and the signal stops the request's further queries. */
   requestTimeoutMs: number;
-  context: (request: IncomingMessage, signal: AbortSignal, info: RequestInfo) => Promise<TContext>;
+  context: (
+    request: IncomingMessage,
+    signal: AbortSignal,
+    info: RequestInfo,
+    caller: Caller,
+  ) => Promise<TContext>;
 }
 
 const TIMED_OUT = Symbol("timed out");
@@ -26,17 +32,52 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
     response: ServerResponse,
     search: string,
     info: RequestInfo,
+    caller: Caller,
   ): Promise<void> => {
     const fail = (status: number, message: string, code: string) => {
       info.errorCodes = [code];
       sendGraphQLError(response, status, message, code);
     };
-    let rawBody: string;
+    // One deadline from the first byte of the body to the last of the answer: a client that declares a body
+    // and never sends it is cut off like a slow query.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), options.requestTimeoutMs);
+    });
     try {
-      rawBody = request.method === "POST" ? await readBody(request, options.bodyLimitBytes) : "";
+      return await handle(request, response, search, info, caller, deadline, fail);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    search: string,
+    info: RequestInfo,
+    caller: Caller,
+    deadline: Promise<typeof TIMED_OUT>,
+    fail: (status: number, message: string, code: string) => void,
+  ): Promise<void> {
+    let rawBody: string | typeof TIMED_OUT;
+    try {
+      const reading =
+        request.method === "POST" ? readBody(request, options.bodyLimitBytes) : Promise.resolve("");
+      reading.catch(() => undefined);
+      rawBody = await Promise.race([reading, deadline]);
     } catch (error) {
       if (error instanceof BodyTooLargeError) return fail(413, error.message, LimitCode.PAYLOAD_TOO_LARGE);
       throw error;
+    }
+    if (rawBody === TIMED_OUT) {
+      // The connection is closed after the answer: what is left of the body would never be read.
+      response.setHeader("connection", "close");
+      return fail(
+        408,
+        `The request body did not arrive within ${options.requestTimeoutMs} ms.`,
+        LimitCode.REQUEST_TIMEOUT,
+      );
     }
     const headers = toHeaderMap(request);
     const body = parseBody(rawBody, headers.get("content-type"));
@@ -50,15 +91,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
     }
 
     const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), options.requestTimeoutMs);
-    });
     const execution = options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search, body },
-      context: () => options.context(request, controller.signal, info),
+      context: () => options.context(request, controller.signal, info, caller),
     });
-    const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
+    const outcome = await Promise.race([execution, deadline]);
     if (outcome === TIMED_OUT) {
       controller.abort();
       // The abandoned execution still settles; its queries now fail fast and its answer is dropped.
@@ -74,7 +111,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       if (outcome.body.kind === "complete") info.errorCodes = errorCodesOf(outcome.body.string);
     }
     await writeResult(response, outcome);
-  };
+  }
 }
 
 function toHeaderMap(request: IncomingMessage): HeaderMap {

@@ -3,18 +3,26 @@
  * /ready are never rate limited; every answer is logged and counted once the response finishes.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
-import { LimitCode } from "../errors";
+import { ErrorCode, LimitCode } from "../errors";
+import { admitRequest, type TokenStore } from "../limits/rate-limit-keys";
 import { RateLimiter } from "../limits/rate-limiter";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { type RequestInfo, startRequestInfo } from "../observability/request-info";
 import { logRequest } from "../observability/request-tracker";
-import { clientKey } from "./client-key";
 import { applyCors } from "./cors";
 import { sendGraphQLError, sendJson } from "./responses";
 import { setSecurityHeaders } from "./security-headers";
 import { createWidgetHandler, isWidgetPath } from "./widget";
+
+/** Who the door let in: the validated principal (or none) and the rate-limit buckets the request draws on. */
+export interface Caller {
+  principal: Principal | null;
+  keys: readonly string[];
+  store: TokenStore | null;
+}
 
 export interface Routes {
   graphql(
@@ -22,6 +30,7 @@ export interface Routes {
     response: ServerResponse,
     search: string,
     info: RequestInfo,
+    caller: Caller,
   ): Promise<void>;
   health(response: ServerResponse): void;
   ready(response: ServerResponse): Promise<void>;
@@ -32,20 +41,28 @@ export interface RouterDeps {
   logger: Logger;
   metrics: Metrics;
   routes: Routes;
+  /** Where rate-limit buckets live; in memory (one process) unless a shared store is given. */
+  store?: TokenStore;
 }
 
-const UNLIMITED = new Set(["/health", "/ready"]);
+// Liveness only: a load balancer's probe must never be refused. /ready is limited like any route (it is cheap).
+const UNLIMITED = new Set(["/health"]);
 
-export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
+export function createRouter({ config, logger, metrics, routes, store: givenStore }: RouterDeps) {
   const { rateLimit } = config;
-  const limiter = rateLimit.enabled ? new RateLimiter(rateLimit) : null;
+  const store = rateLimit.enabled ? (givenStore ?? new RateLimiter(rateLimit)) : null;
   const widget = createWidgetHandler({ reload: config.profile === "development" });
 
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
     if (applyCors(request, response, config.corsOrigins)) return;
-    if (limiter && !UNLIMITED.has(url.pathname)) {
-      const decision = limiter.take(clientKey(request, rateLimit.trustProxy));
-      if (!decision.allowed) {
+    let caller: Caller = { principal: null, keys: [], store: null };
+    if (!UNLIMITED.has(url.pathname)) {
+      const admission = await admitRequest(request, {
+        store,
+        trustProxy: rateLimit.trustProxy,
+        auth: config.auth,
+      });
+      if (admission.kind === "rate-limited") {
         metrics.rateLimited.inc();
         info.errorCodes = [LimitCode.RATE_LIMITED];
         return sendGraphQLError(
@@ -53,11 +70,18 @@ export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
           429,
           `Too many requests: at most ${rateLimit.perMinute} a minute (bursts of ${rateLimit.burst}); retry later.`,
           LimitCode.RATE_LIMITED,
-          { "retry-after": String(decision.retryAfterSeconds) },
+          { "retry-after": String(admission.decision.retryAfterSeconds) },
         );
       }
+      if (admission.kind === "unauthenticated") {
+        info.errorCodes = [ErrorCode.UNAUTHENTICATED];
+        return sendGraphQLError(response, 401, admission.error.message, ErrorCode.UNAUTHENTICATED, {
+          "www-authenticate": 'Bearer realm="paingraph"',
+        });
+      }
+      caller = { principal: admission.principal, keys: admission.keys, store };
     }
-    if (url.pathname === "/graphql") return routes.graphql(request, response, url.search, info);
+    if (url.pathname === "/graphql") return routes.graphql(request, response, url.search, info, caller);
     if (url.pathname === "/health") return routes.health(response);
     if (url.pathname === "/ready") return routes.ready(response);
     if (isWidgetPath(url.pathname)) return widget(request, response, url.pathname);

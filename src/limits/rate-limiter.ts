@@ -33,20 +33,22 @@ export class RateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Takes one token from the client's bucket when it has one. */
-  take(client: string): RateLimitDecision {
+  /** Takes `tokens` from the client's bucket when it holds that many (none are taken otherwise). */
+  take(client: string, tokens = 1): RateLimitDecision {
     const now = this.now();
     const bucket = this.refilled(client, now);
     // Re-inserting keeps the map in least-recently-seen order for eviction.
     this.buckets.delete(client);
     this.buckets.set(client, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    // More than a full bucket can never be paid: such a request is charged the whole bucket instead.
+    const price = Math.min(tokens, this.options.burst);
+    if (bucket.tokens >= price) {
+      bucket.tokens -= price;
       return { allowed: true, retryAfterSeconds: 0 };
     }
     return {
       allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil((price - bucket.tokens) / this.perMs / 1000)),
     };
   }
 

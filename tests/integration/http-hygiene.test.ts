@@ -1,4 +1,5 @@
 import pino from "pino";
+import { hashApiKey } from "../../src/auth/api-keys";
 import { connectNeo4j } from "../../src/neo4j/connection";
 import { createServer, type PainGraphServer } from "../../src/server";
 import { startTestServer, testConfig, type TestServer } from "../support/server";
@@ -103,7 +104,12 @@ describe("observability: request logs and /metrics", () => {
   const lines: Array<Record<string, unknown>> = [];
   let server: PainGraphServer;
   let url: string;
-  const config = testConfig({ RATE_LIMIT_ENABLED: "false", LOG_LEVEL: "info" });
+  // A valid key: an unknown one is refused at the door, before any GraphQL logging of the operation.
+  const config = testConfig({
+    RATE_LIMIT_ENABLED: "false",
+    LOG_LEVEL: "info",
+    CURATOR_API_KEYS: `logger:${hashApiKey("key-not-to-log")}`,
+  });
   const connection = connectNeo4j(config.neo4j);
 
   beforeAll(async () => {

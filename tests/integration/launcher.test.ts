@@ -30,7 +30,8 @@ describe("the embedded Neo4j launcher", () => {
     expect((await neo4jStatus(instance)).portState).toBe("free");
     const log = fs.readFileSync(path.join(dataDir, "launcher.log"), "utf8");
     expect(log).toContain("PAINGRAPH_NEO4J_STOPPED");
-  });
+    // A first start also sets the generated password (with Bolt off): slower on a busy machine.
+  }, 180_000);
 
   it("restarts on the same data without recovery after a clean stop", async () => {
     await startNeo4j(instance);
@@ -38,7 +39,7 @@ describe("the embedded Neo4j launcher", () => {
     const debugLog = fs.readFileSync(path.join(dataDir, "logs", "debug.log"), "utf8");
     const lastStart = debugLog.slice(debugLog.lastIndexOf("Starting"));
     expect(lastStart).not.toMatch(/Recovery (started|required)/i);
-  });
+  }, 180_000);
 
   it("refuses with a clear message when the port is taken by something that is not Neo4j", async () => {
     const squatter = net.createServer((socket) => socket.end("SSH-2.0-OpenSSH\r\n"));
