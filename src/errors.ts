@@ -7,6 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  WRITE_CONFLICT: "WRITE_CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -55,6 +56,16 @@ export class NotFoundError extends GraphQLError {
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message = "The knowledge graph is temporarily unavailable; try again shortly.") {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
+}
+
+/**
+ * Another writer changed the graph after this write read it: nothing was written, and the same request is
+ * safe to send again (it re-reads the graph), hence retryable.
+ */
+export class WriteConflictError extends GraphQLError {
+  constructor(message = "The graph changed while this write was prepared; nothing was written. Retry it.") {
+    super(message, { extensions: { code: ErrorCode.WRITE_CONFLICT, retryable: true } });
   }
 }
 
