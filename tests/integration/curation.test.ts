@@ -27,6 +27,7 @@ const AUTH_ENV = {
   // A write reads and validates the whole graph; on a machine shared with other jobs that can pass the
   // default 10 s request deadline, which these tests are not about.
   REQUEST_TIMEOUT_MS: "60000",
+  NEO4J_TX_TIMEOUT_MS: "60000",
   CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
   JWT_SECRET: SECRET,
   JWT_ISSUER: "paingraph-tests",
