@@ -7,6 +7,7 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** A write lost a race with another writer; nothing was written and the same request may be retried. */
   WRITE_CONFLICT: "WRITE_CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
@@ -60,11 +61,11 @@ export class ServiceUnavailableError extends GraphQLError {
 }
 
 /**
- * Another writer changed the graph after this write read it: nothing was written, and the same request is
- * safe to send again (it re-reads the graph), hence retryable.
+ * Another writer changed the graph between this write's read and its commit. The write was rolled back
+ * whole, so retrying the same mutation is safe: extensions.retryable says so to clients.
  */
 export class WriteConflictError extends GraphQLError {
-  constructor(message = "The graph changed while this write was prepared; nothing was written. Retry it.") {
+  constructor(message = "The graph changed while this write was prepared; retry it.") {
     super(message, { extensions: { code: ErrorCode.WRITE_CONFLICT, retryable: true } });
   }
 }

@@ -16,6 +16,7 @@ import { syncDifference } from "../seed/seed.service";
 import { CurationRepository, CurationWriter } from "./curation.repository";
 import { ExportRepository, readerOf } from "./export.repository";
 import type { Operation } from "./operations";
+import { WriteQueue } from "./write-queue";
 import { exportSeedSet, seedFileTexts } from "./seed-export";
 
 export interface AppliedChange {
@@ -25,22 +26,6 @@ export interface AppliedChange {
   changed: boolean;
   removedIds: string[];
 }
-
-/**
- * Writes of one replica go one at a time, so they never conflict with each other; across replicas the
- * release lock orders them and the version check turns a race into WRITE_CONFLICT.
- */
-export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work);
-    this.tail = run.catch(() => undefined);
-    return run;
-  }
-}
-
-const processQueue = new WriteQueue();
 
 export function checksumOf(set: SeedSet): string {
   const hash = createHash("sha256");
@@ -73,7 +58,7 @@ export class CurationService {
   constructor(
     private readonly db: Database,
     private readonly hooks: CurationHooks = {},
-    private readonly queue: WriteQueue = processQueue,
+    private readonly queue: WriteQueue = new WriteQueue(),
   ) {}
 
   apply(operation: Operation, principal: Principal): Promise<AppliedChange> {
