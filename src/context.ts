@@ -14,6 +14,7 @@ import { GraphLoaders } from "./graph/graph.loaders";
 import type { LoaderOptions } from "./graph/loader-kit";
 import { RelationRepository } from "./graph/relation.repository";
 import { CurationRepository } from "./curation/curation.repository";
+import { WriteQueue } from "./curation/write-queue";
 import { PathRepository } from "./paths/path.repository";
 import { RecommendRepository } from "./recommend/recommend.repository";
 import type { Database } from "./neo4j/database";
@@ -53,6 +54,8 @@ export interface RequestContext {
   principal: () => Promise<Principal | null>;
   /** Takes more rate-limit tokens from the request's buckets (a heavy operation costs more). */
   chargeTokens: (tokens: number) => Promise<RateLimitDecision>;
+  /** This server's curation writes, one at a time. */
+  writeQueue: WriteQueue;
   /** After a write: fresh loaders, so nothing cached earlier in this request is served stale. */
   refreshLoaders: () => void;
 }
@@ -93,6 +96,8 @@ export interface ContextOptions {
   /** The principal the door validated; when given, credentials are not read again. */
   principal?: Principal | null;
   chargeTokens?: (tokens: number) => Promise<RateLimitDecision>;
+  /** Shared by every request of one server; a context made alone gets a queue of its own. */
+  writeQueue?: WriteQueue;
 }
 
 const FREE = async (): Promise<RateLimitDecision> => ({ allowed: true, retryAfterSeconds: 0 });
@@ -112,6 +117,7 @@ export function createRequestContext(database: Database, options: ContextOptions
         ? async () => options.principal ?? null
         : lazyPrincipal(options.credentials ?? {}, options.auth ?? NO_AUTH),
     chargeTokens: options.chargeTokens ?? FREE,
+    writeQueue: options.writeQueue ?? new WriteQueue(),
     refreshLoaders: () => {
       context.loaders = createLoaders(repositories, { maxBatchSize: options.loaderBatchSize });
     },

@@ -14,6 +14,7 @@ import { ReleaseWatcher } from "./cache/release-watcher";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
+import { WriteQueue } from "./curation/write-queue";
 import { createFormatError } from "./errors";
 import { createGraphQLHandler } from "./http/graphql-handler";
 import { sendHealth, sendReadiness } from "./http/health";
@@ -52,6 +53,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const httpServer = createHttpServer(config);
   const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
   const tracker = new RequestTracker();
+  const writeQueue = new WriteQueue();
   const database = metrics.instrument(connection.database);
   const { limits } = config;
   const cache = config.responseCache;
@@ -111,6 +113,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
           // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
           principal: caller.principal,
           chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),
+          writeQueue,
         }),
         info,
       ),
