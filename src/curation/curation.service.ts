@@ -4,9 +4,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
-import { GraphQLError } from "graphql";
 import type { Principal } from "../auth/principal";
-import { BadUserInputError } from "../errors";
+import { BadUserInputError, WriteConflictError } from "../errors";
 import type { Problem, SeedSet } from "../model/seed-set";
 import type { Database } from "../neo4j/database";
 import { totalChanges } from "../neo4j/database";
@@ -17,6 +16,7 @@ import { syncDifference } from "../seed/seed.service";
 import { CurationRepository, CurationWriter } from "./curation.repository";
 import { ExportRepository } from "./export.repository";
 import type { Operation } from "./operations";
+import { WriteQueue } from "./write-queue";
 import { exportSeedSet, seedFileTexts } from "./seed-export";
 
 export interface AppliedChange {
@@ -26,9 +26,6 @@ export interface AppliedChange {
   changed: boolean;
   removedIds: string[];
 }
-
-/** Writes in one process go one at a time; across processes the release version check catches races. */
-let queue: Promise<unknown> = Promise.resolve();
 
 export function checksumOf(set: SeedSet): string {
   const hash = createHash("sha256");
@@ -61,12 +58,11 @@ export class CurationService {
   constructor(
     private readonly db: Database,
     private readonly hooks: CurationHooks = {},
+    private readonly queue: WriteQueue = new WriteQueue(),
   ) {}
 
   apply(operation: Operation, principal: Principal): Promise<AppliedChange> {
-    const run = queue.then(() => this.applyNow(operation, principal));
-    queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(() => this.applyNow(operation, principal));
   }
 
   private async applyNow(operation: Operation, principal: Principal): Promise<AppliedChange> {
@@ -93,9 +89,7 @@ export class CurationService {
       const writer = new CurationWriter(tx);
       const version = await writer.bumpRelease(expectedVersion, checksumOf(set));
       if (version === null) {
-        throw new GraphQLError("The graph changed while this write was prepared; retry it.", {
-          extensions: { code: "WRITE_CONFLICT" },
-        });
+        throw new WriteConflictError();
       }
       const changeId = `change:${randomUUID()}`;
       await writer.recordChange({

@@ -7,6 +7,7 @@ import { hashApiKey } from "../../src/auth/api-keys";
 import { Role } from "../../src/auth/principal";
 import { CurationService } from "../../src/curation/curation.service";
 import { updateOperation } from "../../src/curation/operations";
+import type { Database, Params, Row } from "../../src/neo4j/database";
 import { runSeed, UnexportedChangesError } from "../../src/seed/run-seed";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { graphFingerprint, seedTestGraph } from "../support/graph";
@@ -26,6 +27,7 @@ const AUTH_ENV = {
   // A write reads and validates the whole graph; on a machine shared with other jobs that can pass the
   // default 10 s request deadline, which these tests are not about.
   REQUEST_TIMEOUT_MS: "60000",
+  NEO4J_TX_TIMEOUT_MS: "60000",
   CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
   JWT_SECRET: SECRET,
   JWT_ISSUER: "paingraph-tests",
@@ -417,4 +419,72 @@ describe("curation", () => {
       expect(await hits()).toBe(1);
     });
   });
+
+  describe("two writers racing", () => {
+    let slow: TestServer;
+    let raced = false;
+
+    beforeAll(async () => {
+      // A second server (a replica) whose first write transaction starts only after the first server's write
+      // committed: it read the graph before that write, so its own write must not land.
+      slow = await startTestServer(AUTH_ENV, {
+        database: (database) =>
+          holdFirstWriteTransaction(database, async () => {
+            raced = true;
+            const winner = await server.graphql(
+              UPDATE,
+              { input: { id: "condition:fibromyalgia", aliases: ["FM", "won the race"] } },
+              curator,
+            );
+            expect(winner.body.errors).toBeUndefined();
+          }),
+      });
+    });
+    afterAll(() => slow?.close());
+
+    it("answers WRITE_CONFLICT, retryable, to the writer that lost, and writes nothing for it", async () => {
+      const before = await changesCount();
+      const lost = await slow.graphql(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["lost the race"] } },
+        curator,
+      );
+      expect(raced).toBe(true);
+      expect(lost.status).toBe(200);
+      expect(lost.body.data).toBeNull();
+      expect(lost.body.errors?.[0]?.extensions).toMatchObject({ code: "WRITE_CONFLICT", retryable: true });
+      expect(await changesCount()).toBe(before + 1);
+      const { body } = await server.graphql<{ condition: { aliases: string[] } }>(
+        '{ condition(id: "condition:migraine") { aliases } }',
+      );
+      expect(body.data!.condition.aliases).not.toContain("lost the race");
+    });
+
+    it("accepts the same write when the loser retries it", async () => {
+      const retried = await slow.graphql<{ updateCondition: { changed: boolean } }>(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["lost the race"] } },
+        curator,
+      );
+      expect(retried.body.errors).toBeUndefined();
+      expect(retried.body.data!.updateCondition.changed).toBe(true);
+    });
+  });
 });
+
+/** The database as it is, except that the first write transaction waits for `before` to finish. */
+function holdFirstWriteTransaction(database: Database, before: () => Promise<void>): Database {
+  let held = false;
+  return {
+    read: <T extends Row>(cypher: string, params?: Params) => database.read<T>(cypher, params),
+    write: <T extends Row>(cypher: string, params?: Params) => database.write<T>(cypher, params),
+    schema: (cypher, params) => database.schema(cypher, params),
+    writeTransaction: async (work, options) => {
+      if (!held) {
+        held = true;
+        await before();
+      }
+      return database.writeTransaction(work, options);
+    },
+  };
+}
