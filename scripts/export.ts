@@ -8,7 +8,7 @@ import { checksumOf } from "../src/curation/curation.service";
 import { ExportRepository } from "../src/curation/export.repository";
 import { exportSeedSet, seedFileTexts } from "../src/curation/seed-export";
 import { connectNeo4j } from "../src/neo4j/connection";
-import { DEFAULT_SEED_DIR } from "../src/seed/seed-files";
+import { DEFAULT_SEED_DIR } from "../src/write-model/seed-files";
 
 async function main(): Promise<number> {
   const directory = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_SEED_DIR;

@@ -9,7 +9,7 @@ import { CurationService } from "../../src/curation/curation.service";
 import { updateOperation } from "../../src/curation/operations";
 import type { Database } from "../../src/neo4j/database";
 import { decorate } from "../../src/neo4j/decorate";
-import { runSeed, UnexportedChangesError } from "../../src/seed/run-seed";
+import { runSeed, UnexportedChangesError } from "../../src/write-model/run-seed";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { graphFingerprint, seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
