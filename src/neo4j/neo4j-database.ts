@@ -37,12 +37,17 @@ const ZERO_COUNTERS: WriteCounters = {
 export class Neo4jDatabase implements Database {
   /** The request's one read transaction, opened by its first read when the scope asks for it. */
   private sharedRead: Promise<{ session: Session; tx: Transaction }> | null = null;
+  /** Sessions in use now: closed at once when the request's signal aborts. */
+  private readonly open = new Set<Session>();
 
   constructor(
     private readonly driver: Driver,
     private readonly options: DatabaseOptions,
     private readonly requestScope: RequestScope = {},
-  ) {}
+  ) {
+    // One listener per request, however many queries it runs at once.
+    requestScope.signal?.addEventListener("abort", () => this.closeOpenSessions(), { once: true });
+  }
 
   scope(scope: RequestScope): Database {
     return new Neo4jDatabase(this.driver, this.options, scope);
@@ -83,6 +88,7 @@ export class Neo4jDatabase implements Database {
       const { session, tx } = await shared;
       await tx.commit().catch(() => undefined);
       this.keepBookmarks(session);
+      this.open.delete(session);
       await session.close();
     } catch {
       // The transaction never opened, or the deadline already closed it: nothing is left to end.
@@ -94,8 +100,6 @@ export class Neo4jDatabase implements Database {
     const { signal } = this.requestScope;
     signal?.throwIfAborted();
     const session = this.openSession(access);
-    const abort = () => void session.close();
-    signal?.addEventListener("abort", abort, { once: true });
     try {
       const result = await work(session);
       this.keepBookmarks(session);
@@ -104,7 +108,7 @@ export class Neo4jDatabase implements Database {
       if (signal?.aborted) throw signal.reason;
       throw mapNeo4jError(error);
     } finally {
-      signal?.removeEventListener("abort", abort);
+      this.open.delete(session);
       await session.close();
     }
   }
@@ -124,17 +128,23 @@ export class Neo4jDatabase implements Database {
 
   private async openSharedRead(): Promise<{ session: Session; tx: Transaction }> {
     const session = this.openSession("READ");
-    this.requestScope.signal?.addEventListener("abort", () => void session.close(), { once: true });
     const tx = session.beginTransaction(this.txConfig());
     return { session, tx };
   }
 
   private openSession(access: Access): Session {
-    return this.driver.session({
+    const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: access,
       ...(this.requestScope.bookmarks ? { bookmarks: this.requestScope.bookmarks.value } : {}),
     });
+    this.open.add(session);
+    return session;
+  }
+
+  private closeOpenSessions(): void {
+    for (const session of this.open) void session.close();
+    this.open.clear();
   }
 
   private keepBookmarks(session: Session): void {
