@@ -39,7 +39,7 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Curator credentials: API keys (hashes only) and JWT verification settings (null: tokens disabled). */
   auth: { apiKeys: readonly ApiKeyEntry[]; jwt: JwtSettings | null };
-  /** Protective limits on what one request may ask (README, "Limits"). */
+  /** Protective limits on what one request may ask (docs/operations.md, "Limits and reliability"). */
   limits: LimitsConfig;
   rateLimit: RateLimitConfig;
   /** Origins allowed to read responses cross-origin; "*" allows every origin (the data is public). */
@@ -66,7 +66,7 @@ export interface LimitsConfig {
   requestTimeoutMs: number;
 }
 
-/** The in-process response cache (README, "Response cache"). */
+/** The in-process response cache (docs/operations.md, "Response cache"). */
 export interface ResponseCacheConfig {
   /** Most bytes of cached responses held in memory; 0 turns the cache off. */
   maxBytes: number;

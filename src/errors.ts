@@ -13,7 +13,7 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Codes of the protective limits (README, "Limits"): what a client gets when a request asks too much. */
+/** Codes of the protective limits (docs/operations.md, "Limits and reliability"): what a client gets when a request asks too much. */
 export const LimitCode = {
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",

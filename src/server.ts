@@ -10,6 +10,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { LANDING_OPERATION } from "./http/landing-operation";
 import { ReleaseWatcher } from "./cache/release-watcher";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
@@ -79,7 +80,12 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       config.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: { runTelemetry: false },
+            includeCookies: false,
+            document: LANDING_OPERATION.document,
+            variables: LANDING_OPERATION.variables,
+          })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
       ...(watcher

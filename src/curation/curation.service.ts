@@ -1,6 +1,6 @@
 /**
- * Applies one curation operation: read the graph as seed records, edit, validate with the seed's own rules,
- * then write the difference, bump the release and record the change — all in one write transaction.
+ * Applies one curation operation: take the release lock, read the graph as seed records, edit, validate with
+ * the seed's own rules, then write the difference and record the change — all in one write transaction.
  */
 import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
@@ -14,7 +14,7 @@ import { validateSeed } from "../write-model/seed.rules";
 import { SeedWriter } from "../write-model/seed.repository";
 import { syncDifference } from "../write-model/seed.service";
 import { CurationRepository, CurationWriter } from "./curation.repository";
-import { ExportRepository } from "./export.repository";
+import { ExportRepository, readerOf } from "./export.repository";
 import type { Operation } from "./operations";
 import { WriteQueue } from "./write-queue";
 import { exportSeedSet, seedFileTexts } from "./seed-export";
@@ -65,50 +65,55 @@ export class CurationService {
     return this.queue.run(() => this.applyNow(operation, principal));
   }
 
+  /**
+   * Reads the release version, then in one write transaction: takes the release lock (increment, then check
+   * nobody wrote since the read), reads the graph under that lock, edits and validates it, writes the
+   * difference and records the change. A loser of the check gets WRITE_CONFLICT; a write that changes
+   * nothing is rolled back, so the version moves only with the data.
+   */
   private async applyNow(operation: Operation, principal: Principal): Promise<AppliedChange> {
-    const repository = new CurationRepository(this.db);
-    const expectedVersion = await repository.releaseVersion();
-    const set = await exportSeedSet(new ExportRepository(this.db));
-    const current = planGraph(set);
-    const result = operation.apply(set);
-    const { problems } = validateSeed(set as unknown as Record<keyof SeedSet, unknown>);
-    if (problems.length > 0) throw validationError(problems, operation.entityId);
-    const plan = planGraph(set);
-    return this.db.writeTransaction(async (tx) => {
-      await syncDifference(new SeedWriter(tx), current, plan);
-      if (totalChanges(tx.counters) === 0) {
-        return {
-          changeId: null,
+    const expectedVersion = await new CurationRepository(this.db).releaseVersion();
+    try {
+      return await this.db.writeTransaction(async (tx) => {
+        const writer = new CurationWriter(tx);
+        const version = await writer.takeReleaseLock();
+        if (version !== expectedVersion + 1) throw new WriteConflictError();
+        const set = await exportSeedSet(new ExportRepository(readerOf(tx)));
+        const current = planGraph(set);
+        const result = operation.apply(set);
+        const { problems } = validateSeed(set as unknown as Record<keyof SeedSet, unknown>);
+        if (problems.length > 0) throw validationError(problems, operation.entityId);
+        const lockChanges = totalChanges(tx.counters);
+        await syncDifference(new SeedWriter(tx), current, planGraph(set));
+        if (totalChanges(tx.counters) === lockChanges) throw new NothingChanged();
+        this.hooks.afterSync?.();
+        await writer.finishRelease(checksumOf(set));
+        const changeId = `change:${randomUUID()}`;
+        await writer.recordChange({
+          id: changeId,
+          actor: principal.name,
+          method: principal.method,
+          operation: operation.name,
           entityId: operation.entityId,
-          version: expectedVersion,
-          changed: false,
-          removedIds: [],
+          before: result.before,
+          after: result.after,
+          version,
+        });
+        return {
+          changeId,
+          entityId: operation.entityId,
+          version,
+          changed: true,
+          removedIds: result.removedIds,
         };
-      }
-      this.hooks.afterSync?.();
-      const writer = new CurationWriter(tx);
-      const version = await writer.bumpRelease(expectedVersion, checksumOf(set));
-      if (version === null) {
-        throw new WriteConflictError();
-      }
-      const changeId = `change:${randomUUID()}`;
-      await writer.recordChange({
-        id: changeId,
-        actor: principal.name,
-        method: principal.method,
-        operation: operation.name,
-        entityId: operation.entityId,
-        before: result.before,
-        after: result.after,
-        version,
       });
-      return {
-        changeId,
-        entityId: operation.entityId,
-        version,
-        changed: true,
-        removedIds: result.removedIds,
-      };
-    });
+    } catch (error) {
+      if (!(error instanceof NothingChanged)) throw error;
+      const unchanged = { changeId: null, entityId: operation.entityId, changed: false, removedIds: [] };
+      return { ...unchanged, version: expectedVersion };
+    }
   }
 }
+
+/** Thrown inside the transaction to roll back the version increment of a write that changed nothing. */
+class NothingChanged extends Error {}
