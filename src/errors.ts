@@ -70,6 +70,15 @@ export class WriteConflictError extends GraphQLError {
   }
 }
 
+/** The request ran past REQUEST_TIMEOUT_MS: answered 503, and its queries still running were ended. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(`The request took longer than ${timeoutMs} ms and was stopped; try a narrower request.`, {
+      extensions: { code: LimitCode.REQUEST_TIMEOUT, timeoutMs, http: { status: 503 } },
+    });
+  }
+}
+
 /** A request asked for more than a configured limit allows; answered with HTTP 400 and the limit's code. */
 export class LimitExceededError extends GraphQLError {
   constructor(code: LimitCode, message: string, details: Record<string, number> = {}) {
