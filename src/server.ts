@@ -10,6 +10,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { LANDING_OPERATION } from "./http/landing-operation";
 import { ReleaseWatcher } from "./cache/release-watcher";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
@@ -23,13 +24,13 @@ import { createRouter } from "./http/router";
 import { maxAliasesRule } from "./limits/aliases.rule";
 import { chargeTokens } from "./limits/rate-limit-keys";
 import { complexityPlugin } from "./limits/complexity";
-import { DeadlineDatabase } from "./limits/deadline";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
 import { Metrics } from "./observability/metrics";
-import { RequestTracker } from "./observability/request-tracker";
+import { requestStatePlugin } from "./observability/request-tracker";
+import { decorate } from "./neo4j/decorate";
 import { DataReleaseRepository } from "./release/data-release.repository";
 import { createSchema } from "./schema";
 
@@ -52,9 +53,8 @@ export interface PainGraphServer {
 export async function createServer({ config, connection, logger }: ServerDeps): Promise<PainGraphServer> {
   const httpServer = createHttpServer(config);
   const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
-  const tracker = new RequestTracker();
-  const writeQueue = new WriteQueue();
-  const database = metrics.instrument(connection.database);
+  const shared = { writeQueue: new WriteQueue() };
+  const database = decorate(connection.database, metrics.aroundQueries);
   const { limits } = config;
   const cache = config.responseCache;
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
@@ -81,7 +81,12 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       config.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: { runTelemetry: false },
+            includeCookies: false,
+            document: LANDING_OPERATION.document,
+            variables: LANDING_OPERATION.variables,
+          })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
       ...(watcher
@@ -93,7 +98,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
-      tracker.plugin(),
+      requestStatePlugin(),
     ],
   });
   await apollo.start();
@@ -105,18 +110,16 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
     context: async (request, signal, info, caller) =>
-      tracker.attach(
-        createRequestContext(new DeadlineDatabase(database, signal, limits.requestTimeoutMs), {
-          debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
-          loaderBatchSize: config.loaderBatchSize,
-          requestId: info.id,
-          // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
-          principal: caller.principal,
-          chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),
-          writeQueue,
-        }),
+      createRequestContext(database, {
+        debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
+        loaderBatchSize: config.loaderBatchSize,
         info,
-      ),
+        scope: { signal },
+        // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
+        principal: caller.principal,
+        chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),
+        shared,
+      }),
   });
   httpServer.on(
     "request",
@@ -156,14 +159,12 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
  */
 function createHttpServer(config: Readonly<Config>): http.Server {
   const requestTimeout = config.limits.requestTimeoutMs + 1000;
+  const headersTimeout = Math.min(config.http.headersTimeoutMs, requestTimeout);
   const server = http.createServer({
     requestTimeout,
-    headersTimeout: Math.min(config.http.headersTimeoutMs, requestTimeout),
+    headersTimeout,
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
-    connectionsCheckingInterval: Math.max(
-      100,
-      Math.floor(Math.min(config.http.headersTimeoutMs, requestTimeout) / 4),
-    ),
+    connectionsCheckingInterval: Math.max(100, Math.floor(headersTimeout / 4)),
   });
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   server.maxConnections = config.http.maxConnections;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
-import { hashApiKey, parseApiKeys } from "../../src/auth/api-keys";
+import { hashApiKey } from "../../src/auth/api-keys";
+import { parseApiKeys } from "../../src/config";
 import { admitRequest, chargeTokens } from "../../src/limits/rate-limit-keys";
 import { RateLimiter } from "../../src/limits/rate-limiter";
 
