@@ -13,6 +13,8 @@ import {
 } from "./graph-plan";
 
 export const SEARCH_INDEX = "paingraph_search";
+/** Names, codes and curated synonyms only, one Lucene field per kind, so each field can carry its own boost. */
+export const NAMES_INDEX = "paingraph_names";
 
 /**
  * Uniqueness of every id across all kinds (Entity), per label for fast MERGE, one code per system and key, and
@@ -32,6 +34,10 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
      FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
      ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText, n.description, n.correction]`,
+  `CREATE FULLTEXT INDEX ${NAMES_INDEX} IF NOT EXISTS
+     FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
+     ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText,
+              n.clinicalText, n.layText, n.brandText, n.misspellingText]`,
 ];
 
 export const AWAIT_INDEXES = "CALL db.awaitIndexes(120)";
