@@ -7,11 +7,13 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** A write lost a race with another writer; nothing was written and the same request may be retried. */
+  WRITE_CONFLICT: "WRITE_CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Codes of the protective limits (README, "Limits"): what a client gets when a request asks too much. */
+/** Codes of the protective limits (docs/operations.md, "Limits and reliability"): what a client gets when a request asks too much. */
 export const LimitCode = {
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
@@ -55,6 +57,25 @@ export class NotFoundError extends GraphQLError {
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message = "The knowledge graph is temporarily unavailable; try again shortly.") {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
+}
+
+/**
+ * Another writer changed the graph between this write's read and its commit. The write was rolled back
+ * whole, so retrying the same mutation is safe: extensions.retryable says so to clients.
+ */
+export class WriteConflictError extends GraphQLError {
+  constructor(message = "The graph changed while this write was prepared; retry it.") {
+    super(message, { extensions: { code: ErrorCode.WRITE_CONFLICT, retryable: true } });
+  }
+}
+
+/** The request ran past REQUEST_TIMEOUT_MS: answered 503, and its queries still running were ended. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(`The request took longer than ${timeoutMs} ms and was stopped; try a narrower request.`, {
+      extensions: { code: LimitCode.REQUEST_TIMEOUT, timeoutMs, http: { status: 503 } },
+    });
   }
 }
 

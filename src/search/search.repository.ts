@@ -4,7 +4,7 @@
  * not its whole record: relevance.ts scores it, and only the hits returned are loaded.
  */
 import type { Database } from "../neo4j/database";
-import { NAMES_INDEX, SEARCH_INDEX } from "../seed/seed.repository";
+import { NAMES_INDEX, SEARCH_INDEX } from "./search-index";
 import type { SearchCandidate } from "./vocabulary";
 
 export const SEARCH_CANDIDATES = /* cypher */ `

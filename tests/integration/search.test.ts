@@ -1,5 +1,5 @@
 import { SEARCH_CANDIDATES } from "../../src/search/search.repository";
-import { NAMES_INDEX, SEARCH_INDEX } from "../../src/seed/seed.repository";
+import { NAMES_INDEX, SEARCH_INDEX } from "../../src/search/search-index";
 import { seedTestGraph } from "../support/graph";
 import { startTestServer, type TestServer } from "../support/server";
 

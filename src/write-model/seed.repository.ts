@@ -11,10 +11,7 @@ import {
   type RelationshipRow,
   type RelationshipType,
 } from "./graph-plan";
-
-export const SEARCH_INDEX = "paingraph_search";
-/** Names, codes and curated synonyms only, one Lucene field per kind, so each field can carry its own boost. */
-export const NAMES_INDEX = "paingraph_names";
+import { CREATE_NAMES_INDEX, CREATE_SEARCH_INDEX } from "../search/search-index";
 
 /**
  * Uniqueness of every id across all kinds (Entity), per label for fast MERGE, one code per system and key, and
@@ -31,13 +28,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // Unfiltered lists by name are read in this order (indexedPage) instead of sorting every node.
   "CREATE RANGE INDEX condition_name IF NOT EXISTS FOR (c:Condition) ON (c.name)",
   "CREATE RANGE INDEX treatment_name IF NOT EXISTS FOR (t:Treatment) ON (t.name)",
-  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
-     FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
-     ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText, n.description, n.correction]`,
-  `CREATE FULLTEXT INDEX ${NAMES_INDEX} IF NOT EXISTS
-     FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
-     ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText,
-              n.clinicalText, n.layText, n.brandText, n.misspellingText]`,
+  CREATE_SEARCH_INDEX,
+  CREATE_NAMES_INDEX,
 ];
 
 export const AWAIT_INDEXES = "CALL db.awaitIndexes(120)";
@@ -84,6 +76,14 @@ export const FIND_RELEASE = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})
   RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic, coalesce(r.unexported, false) AS unexported`;
 
+// The release lock curated writes take (curation.repository.ts), read inside the seed's own transaction: a
+// curated write either committed before (and is seen as unexported) or waits until the load is done.
+export const LOCK_RELEASE = /* cypher */ `
+  OPTIONAL MATCH (r:DataRelease {id: 'release'})
+  SET r.lockedBy = 'seed'
+  REMOVE r.lockedBy
+  RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic, coalesce(r.unexported, false) AS unexported`;
+
 export const FIND_PENDING_CHANGES = /* cypher */ `
   MATCH (c:Change {exported: false})
   RETURN c.entityId AS entityId, c.operation AS operation, c.actor AS actor
@@ -116,6 +116,8 @@ export interface ReleaseState {
   unexported: boolean;
 }
 
+export type PendingChange = { entityId: string; operation: string; actor: string };
+
 export class SeedRepository {
   constructor(private readonly db: Database) {}
 
@@ -137,8 +139,8 @@ export class SeedRepository {
       : null;
   }
 
-  async findPendingChanges(): Promise<Array<{ entityId: string; operation: string; actor: string }>> {
-    return this.db.read(FIND_PENDING_CHANGES);
+  async findPendingChanges(): Promise<PendingChange[]> {
+    return this.db.read<PendingChange>(FIND_PENDING_CHANGES);
   }
 }
 
@@ -180,6 +182,23 @@ export class SeedWriter {
 
   async setReleaseChecksum(checksum: string): Promise<void> {
     await this.tx.run(SET_RELEASE_CHECKSUM, { checksum });
+  }
+
+  /** Takes the release lock and reads the release under it; null when the graph was never seeded. */
+  async lockRelease(): Promise<ReleaseState | null> {
+    type Row = { version: number | null; checksum: string; synthetic: boolean | null; unexported: boolean };
+    const [row] = await this.tx.run<Row>(LOCK_RELEASE);
+    if (!row || row.version === null) return null;
+    return {
+      version: row.version,
+      checksum: row.checksum,
+      synthetic: row.synthetic ?? false,
+      unexported: row.unexported,
+    };
+  }
+
+  async findPendingChanges(): Promise<PendingChange[]> {
+    return this.tx.run<PendingChange>(FIND_PENDING_CHANGES);
   }
 
   async settlePendingChanges(): Promise<void> {
