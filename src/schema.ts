@@ -24,6 +24,7 @@ import { authChecker } from "./auth/auth-checker";
 import { ChangeResolver, CurationResolver } from "./curation/curation.resolver";
 import { SearchResolver } from "./search/search.resolver";
 import { ConditionSynonymsResolver, TreatmentSynonymsResolver } from "./search/synonym.resolver";
+import { SynonymCurationResolver } from "./curation/synonym.resolver";
 
 export const RESOLVERS = [
   ConditionResolver,
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   SearchResolver,
   ConditionSynonymsResolver,
   TreatmentSynonymsResolver,
+  SynonymCurationResolver,
   RecommendationResultResolver,
   RankedTreatmentResolver,
   ExcludedTreatmentResolver,
