@@ -11,6 +11,8 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ReleaseWatcher } from "./cache/release-watcher";
+import { privateAnswersPlugin } from "./cache/private-answers.plugin";
+import { releasePlugin } from "./cache/release.plugin";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
@@ -25,10 +27,12 @@ import { complexityPlugin } from "./limits/complexity";
 import { DeadlineDatabase } from "./limits/deadline";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
+import { inProcessLimiter, sharedLimiter } from "./limits/shared-rate-limiter";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
 import { Metrics } from "./observability/metrics";
 import { RequestTracker } from "./observability/request-tracker";
+import { createSharedCaches } from "./redis/shared-caches";
 import { DataReleaseRepository } from "./release/data-release.repository";
 import { createSchema } from "./schema";
 
@@ -56,11 +60,9 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const database = metrics.instrument(connection.database);
   const { limits } = config;
   const cache = config.responseCache;
+  const shared = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
-  const watcher =
-    cache.maxBytes > 0
-      ? new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs)
-      : null;
+  const watcher = new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs);
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -72,6 +74,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config.includeStacktrace,
     ),
     parseOptions: { maxTokens: limits.maxTokens },
+    ...(shared.persistedQueries ? { persistedQueries: { cache: shared.persistedQueries } } : {}),
     validationRules: [
       knownOperationTypesRule,
       maxDepthRule(limits.maxDepth),
@@ -83,10 +86,13 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
-      ...(watcher
+      releasePlugin({ watcher, announce: shared.announce }),
+      privateAnswersPlugin(),
+      ...(shared.responses
         ? responseCachePlugins({
             watcher,
-            maxBytes: cache.maxBytes,
+            cache: shared.responses,
+            available: shared.available,
             onOutcome: (result) => metrics.responseCache.inc({ result }),
           })
         : []),
@@ -96,7 +102,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     ],
   });
   await apollo.start();
-  await watcher?.start();
+  await shared.start(watcher);
+  await watcher.start();
 
   let stopping = false;
   const handleGraphQL = createGraphQLHandler({
@@ -125,6 +132,11 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config,
       logger,
       metrics,
+      limiter: !config.rateLimit.enabled
+        ? null
+        : shared.tier
+          ? sharedLimiter(config.rateLimit, shared.tier, () => metrics.rateLimiterFallback.inc())
+          : inProcessLimiter(config.rateLimit),
       routes: {
         graphql: handleGraphQL,
         health: sendHealth,
@@ -144,8 +156,9 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       }),
     stop: async () => {
       stopping = true;
-      watcher?.stop();
+      watcher.stop();
       await apollo.stop();
+      await shared.close();
     },
   };
 }

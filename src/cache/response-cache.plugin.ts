@@ -1,12 +1,12 @@
 /**
- * The in-process response cache: Apollo's response-cache plugin over a byte-bounded LRU, keyed by query,
- * variables and the data release stamp. A new release changes every key, so a write invalidates by
- * construction; a mutation on this server re-reads the stamp before answering (read-your-writes), and a
- * write by another process is seen within one release poll.
+ * The response cache: Apollo's response-cache plugin over a byte-bounded in-process LRU, or over Redis shared
+ * by every replica (REDIS_URL), keyed by query, variables and the data release stamp. A new release changes
+ * every key, so a write invalidates by construction; a mutation re-reads the stamp before answering
+ * (read-your-writes, release.plugin.ts), and other replicas hear of it through Redis or within one poll.
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
-import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { RequestContext } from "../context";
 import type { ReleaseWatcher } from "./release-watcher";
 
@@ -14,7 +14,10 @@ export type CacheOutcome = "hit" | "miss" | "bypass";
 
 export interface ResponseCacheOptions {
   watcher: ReleaseWatcher;
-  maxBytes: number;
+  /** The in-process LRU, or Redis shared by every replica. */
+  cache: KeyValueCache<string>;
+  /** False while the cache's store is unreachable: requests bypass it (and are counted so). */
+  available?: () => boolean;
   /** Called once per query operation with how the cache served it. */
   onOutcome?: (outcome: CacheOutcome) => void;
 }
@@ -23,14 +26,15 @@ type Request = GraphQLRequestContext<RequestContext>;
 
 export function responseCachePlugins({
   watcher,
-  maxBytes,
+  cache,
+  available = () => true,
   onOutcome,
 }: ResponseCacheOptions): ApolloServerPlugin<RequestContext>[] {
   // The stamp each request's key was built with; null when the request may not use the cache.
   const keyedStamp = new WeakMap<RequestContext, string | null>();
   const stampFor = (request: Request): string | null => {
     // Debug requests report their real Cypher round trips, so they always execute.
-    const stamp = request.contextValue.debug ? null : watcher.current();
+    const stamp = request.contextValue.debug || !available() ? null : watcher.current();
     keyedStamp.set(request.contextValue, stamp);
     return stamp;
   };
@@ -41,7 +45,7 @@ export function responseCachePlugins({
 
   return [
     responseCachePlugin<RequestContext>({
-      cache: new InMemoryLRUCache<string>({ maxSize: maxBytes }),
+      cache,
       extraCacheKeyData: async (request) => stampFor(request),
       shouldReadFromCache: usable,
       shouldWriteToCache: unchanged,
@@ -51,7 +55,6 @@ export function responseCachePlugins({
         return {
           async willSendResponse(request) {
             const kind = request.operation?.operation;
-            if (kind === "mutation") await watcher.refresh();
             if (kind !== "query" || !keyedStamp.has(request.contextValue)) return;
             const outcome: CacheOutcome = request.metrics.responseCacheHit
               ? "hit"
