@@ -10,6 +10,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { LANDING_OPERATION } from "./http/landing-operation";
 import { ReleaseWatcher } from "./cache/release-watcher";
 import { privateAnswersPlugin } from "./cache/private-answers.plugin";
 import { releasePlugin } from "./cache/release.plugin";
@@ -24,14 +25,14 @@ import { queryStatsPlugin } from "./http/query-stats.plugin";
 import { createRouter } from "./http/router";
 import { maxAliasesRule } from "./limits/aliases.rule";
 import { complexityPlugin } from "./limits/complexity";
-import { DeadlineDatabase } from "./limits/deadline";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
 import { inProcessLimiter, sharedLimiter } from "./limits/shared-rate-limiter";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
 import { Metrics } from "./observability/metrics";
-import { RequestTracker } from "./observability/request-tracker";
+import { requestStatePlugin } from "./observability/request-tracker";
+import { decorate } from "./neo4j/decorate";
 import { createSharedCaches } from "./redis/shared-caches";
 import { DataReleaseRepository } from "./release/data-release.repository";
 import { createSchema } from "./schema";
@@ -55,12 +56,11 @@ export interface PainGraphServer {
 export async function createServer({ config, connection, logger }: ServerDeps): Promise<PainGraphServer> {
   const httpServer = http.createServer();
   const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
-  const tracker = new RequestTracker();
-  const writeQueue = new WriteQueue();
-  const database = metrics.instrument(connection.database);
+  const shared = { writeQueue: new WriteQueue() };
+  const database = decorate(connection.database, metrics.aroundQueries);
   const { limits } = config;
   const cache = config.responseCache;
-  const shared = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
+  const caches = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
   const watcher = new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs);
   const apollo = new ApolloServer<RequestContext>({
@@ -74,7 +74,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config.includeStacktrace,
     ),
     parseOptions: { maxTokens: limits.maxTokens },
-    ...(shared.persistedQueries ? { persistedQueries: { cache: shared.persistedQueries } } : {}),
+    ...(caches.persistedQueries ? { persistedQueries: { cache: caches.persistedQueries } } : {}),
     validationRules: [
       knownOperationTypesRule,
       maxDepthRule(limits.maxDepth),
@@ -83,26 +83,31 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       config.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: { runTelemetry: false },
+            includeCookies: false,
+            document: LANDING_OPERATION.document,
+            variables: LANDING_OPERATION.variables,
+          })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
-      releasePlugin({ watcher, announce: shared.announce }),
+      releasePlugin({ watcher, announce: caches.announce }),
       privateAnswersPlugin(),
-      ...(shared.responses
+      ...(caches.responses
         ? responseCachePlugins({
             watcher,
-            cache: shared.responses,
-            available: shared.available,
+            cache: caches.responses,
+            available: caches.available,
             onOutcome: (result) => metrics.responseCache.inc({ result }),
           })
         : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
-      tracker.plugin(),
+      requestStatePlugin(),
     ],
   });
   await apollo.start();
-  await shared.start(watcher);
+  await caches.start(watcher);
   await watcher.start();
 
   let stopping = false;
@@ -111,20 +116,18 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
     context: async (request, signal, info) =>
-      tracker.attach(
-        createRequestContext(new DeadlineDatabase(database, signal, limits.requestTimeoutMs), {
-          debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
-          loaderBatchSize: config.loaderBatchSize,
-          requestId: info.id,
-          credentials: {
-            authorization: request.headers.authorization,
-            apiKey: firstHeader(request.headers["x-api-key"]),
-          },
-          auth: config.auth,
-          writeQueue,
-        }),
+      createRequestContext(database, {
+        debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
+        loaderBatchSize: config.loaderBatchSize,
         info,
-      ),
+        scope: { signal },
+        credentials: {
+          authorization: request.headers.authorization,
+          apiKey: firstHeader(request.headers["x-api-key"]),
+        },
+        auth: config.auth,
+        shared,
+      }),
   });
   httpServer.on(
     "request",
@@ -134,8 +137,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       metrics,
       limiter: !config.rateLimit.enabled
         ? null
-        : shared.tier
-          ? sharedLimiter(config.rateLimit, shared.tier, () => metrics.rateLimiterFallback.inc())
+        : caches.tier
+          ? sharedLimiter(config.rateLimit, caches.tier, () => metrics.rateLimiterFallback.inc())
           : inProcessLimiter(config.rateLimit),
       routes: {
         graphql: handleGraphQL,
@@ -158,7 +161,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       stopping = true;
       watcher.stop();
       await apollo.stop();
-      await shared.close();
+      await caches.close();
     },
   };
 }

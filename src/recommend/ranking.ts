@@ -1,5 +1,5 @@
 /**
- * The recommendation ranking (README, "How it ranks"). Pure and deterministic: the same evidence and options
+ * The recommendation ranking (docs/recommendations.md). Pure and deterministic: the same evidence and options
  * always give the same order, ties broken by treatment id.
  *
  * score = evidenceScore + preferenceScore, where evidenceScore = round(Σ evidence factor contributions) is a whole

@@ -15,7 +15,7 @@ export class ConditionCodeInput {
 
 @InputType("RankingWeightsInput", {
   description:
-    "One weight per ranking factor (README, 'How it ranks'). Omitted weights keep their defaults. Evidence weights " +
+    "One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights " +
     "(strength 10, balance 4, breadth 1, lineOfTherapy 2) must be ≥ 0; preference weights (coverage 0.5, " +
     "opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1, so preferences never outrank evidence.",
 })

@@ -7,7 +7,7 @@ import { ExclusionReason, RankingFactor } from "./ranking.model";
 
 registerEnumType(RankingFactor, {
   name: "RankingFactor",
-  description: "A factor of the ranking score (README, 'How it ranks').",
+  description: "A factor of the ranking score (docs/recommendations.md).",
   valuesConfig: {
     STRENGTH: { description: "Evidence: best supporting strength, STRONG 3, CONDITIONAL 2, UNGRADED 1." },
     BALANCE: {
