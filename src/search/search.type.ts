@@ -32,7 +32,7 @@ registerEnumType(SearchableType, {
     DISCIPLINE: { description: "Specialist disciplines." },
     PROFESSION: { description: "Collaborating professions." },
     MODALITY: { description: "Treatment modalities." },
-    CONDITION_GROUP: { description: "The article's umbrella condition groups." },
+    CONDITION_GROUP: { description: "The founding overview's umbrella condition groups." },
     MYTH: { description: "Myths and their corrections." },
   },
 });
