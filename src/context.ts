@@ -73,7 +73,13 @@ export interface ContextOptions {
   chargeTokens?: (tokens: number) => Promise<RateLimitDecision>;
 }
 
-const FREE = async (): Promise<RateLimitDecision> => ({ allowed: true, retryAfterSeconds: 0 });
+const FREE = async (): Promise<RateLimitDecision> => ({
+  allowed: true,
+  retryAfterSeconds: 0,
+  limit: 0,
+  remaining: 0,
+  resetSeconds: 0,
+});
 
 export function createRequestContext(database: Database, options: ContextOptions): RequestContext {
   const info = options.info ?? newRequestInfo();

@@ -7,7 +7,7 @@ import type { Principal } from "../auth/principal";
 import type { Config } from "../config";
 import { ErrorCode, LimitCode } from "../errors";
 import { admitRequest, type TokenStore } from "../limits/rate-limit-keys";
-import { RateLimiter } from "../limits/rate-limiter";
+import type { ClientLimiter } from "../limits/shared-rate-limiter";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { type RequestInfo, startRequestInfo } from "../observability/request-info";
@@ -41,22 +41,22 @@ export interface RouterDeps {
   logger: Logger;
   metrics: Metrics;
   routes: Routes;
-  /** Where rate-limit buckets live; in memory (one process) unless a shared store is given. */
-  store?: TokenStore;
+  /** Null when rate limiting is off. */
+  limiter: ClientLimiter | null;
 }
 
 // Liveness only: a load balancer's probe must never be refused. /ready is limited like any route (it is cheap).
 const UNLIMITED = new Set(["/health"]);
 
-export function createRouter({ config, logger, metrics, routes, store: givenStore }: RouterDeps) {
+export function createRouter({ config, logger, metrics, routes, limiter }: RouterDeps) {
   const { rateLimit } = config;
-  const store = rateLimit.enabled ? (givenStore ?? new RateLimiter(rateLimit)) : null;
   const widget = createWidgetHandler({ reload: config.profile === "development" });
 
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
     if (applyCors(request, response, config.corsOrigins)) return;
     let caller: Caller = { principal: null, keys: [], store: null };
     if (!UNLIMITED.has(url.pathname)) {
+      const store = limiter ? reportingStore(limiter, response) : null;
       const admission = await admitRequest(request, {
         store,
         trustProxy: rateLimit.trustProxy,
@@ -125,4 +125,20 @@ function parseUrl(raw: string | undefined): URL | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The keying rule (src/limits/rate-limit-keys.ts) over the configured limiter (in process or shared), setting
+ * the IETF draft "RateLimit header fields for HTTP" from each bucket it draws on (the last one wins).
+ */
+function reportingStore(limiter: ClientLimiter, response: ServerResponse): TokenStore {
+  return {
+    take: async (key) => {
+      const decision = await limiter.take(key);
+      response.setHeader("ratelimit-limit", String(decision.limit));
+      response.setHeader("ratelimit-remaining", String(decision.remaining));
+      response.setHeader("ratelimit-reset", String(decision.resetSeconds));
+      return decision;
+    },
+  };
 }

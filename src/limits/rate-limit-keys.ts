@@ -89,10 +89,18 @@ export async function chargeTokens(
   keys: readonly string[],
   tokens: number,
 ): Promise<RateLimitDecision> {
-  if (!store || tokens <= 0) return { allowed: true, retryAfterSeconds: 0 };
+  if (!store || tokens <= 0) return FREE;
   for (const key of keys) {
     const decision = await store.take(key, tokens);
     if (!decision.allowed) return decision;
   }
-  return { allowed: true, retryAfterSeconds: 0 };
+  return FREE;
 }
+
+const FREE: RateLimitDecision = {
+  allowed: true,
+  retryAfterSeconds: 0,
+  limit: 0,
+  remaining: 0,
+  resetSeconds: 0,
+};

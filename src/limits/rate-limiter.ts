@@ -6,6 +6,10 @@ export interface RateLimitDecision {
   allowed: boolean;
   /** Whole seconds until one more request is allowed (0 when allowed). */
   retryAfterSeconds: number;
+  /** For the RateLimit-* headers: the bucket's size, what is left of it, seconds until it is full again. */
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
 }
 
 interface Bucket {
@@ -33,22 +37,21 @@ export class RateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Takes `tokens` from the client's bucket when it holds that many (none are taken otherwise). */
-  take(client: string, tokens = 1): RateLimitDecision {
+  /** Takes one token from the client's bucket when it has one. */
+  take(client: string): RateLimitDecision {
     const now = this.now();
     const bucket = this.refilled(client, now);
     // Re-inserting keeps the map in least-recently-seen order for eviction.
     this.buckets.delete(client);
     this.buckets.set(client, bucket);
-    // More than a full bucket can never be paid: such a request is charged the whole bucket instead.
-    const price = Math.min(tokens, this.options.burst);
-    if (bucket.tokens >= price) {
-      bucket.tokens -= price;
-      return { allowed: true, retryAfterSeconds: 0 };
-    }
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
     return {
-      allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((price - bucket.tokens) / this.perMs / 1000)),
+      allowed,
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+      limit: this.options.burst,
+      remaining: Math.floor(bucket.tokens),
+      resetSeconds: Math.ceil((this.options.burst - bucket.tokens) / this.perMs / 1000),
     };
   }
 

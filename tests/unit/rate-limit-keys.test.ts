@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { hashApiKey } from "../../src/auth/api-keys";
 import { parseApiKeys } from "../../src/config";
-import { admitRequest, chargeTokens } from "../../src/limits/rate-limit-keys";
+import { admitRequest } from "../../src/limits/rate-limit-keys";
 import { RateLimiter } from "../../src/limits/rate-limiter";
 
 const request = (headers: Record<string, string>, remoteAddress = "10.0.0.1") =>
@@ -55,15 +55,5 @@ describe("the rate limiter's keying rule", () => {
     const settings = { store: null, trustProxy: false, auth };
     expect((await admitRequest(request({ "x-api-key": "junk" }), settings)).kind).toBe("unauthenticated");
     expect((await admitRequest(request({}), settings)).kind).toBe("admitted");
-  });
-
-  it("charges heavy operations more tokens from every bucket of the request", async () => {
-    const { store } = setup();
-    expect(await chargeTokens(store, ["ip:a", "principal:api-key:alice"], 2)).toEqual({
-      allowed: true,
-      retryAfterSeconds: 0,
-    });
-    expect((await chargeTokens(store, ["ip:a"], 2)).allowed).toBe(false);
-    expect((await chargeTokens(store, ["ip:a"], 1)).allowed).toBe(true);
   });
 });
