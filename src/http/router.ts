@@ -14,6 +14,7 @@ import { clientKey } from "./client-key";
 import { applyCors } from "./cors";
 import { sendGraphQLError, sendJson } from "./responses";
 import { setSecurityHeaders } from "./security-headers";
+import { isDownloadPath } from "./downloads";
 import { createWidgetHandler, isWidgetPath } from "./widget";
 
 export interface Routes {
@@ -25,6 +26,7 @@ export interface Routes {
   ): Promise<void>;
   health(response: ServerResponse): void;
   ready(response: ServerResponse): Promise<void>;
+  downloads(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void>;
 }
 
 export interface RouterDeps {
@@ -61,6 +63,7 @@ export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
     if (url.pathname === "/health") return routes.health(response);
     if (url.pathname === "/ready") return routes.ready(response);
     if (isWidgetPath(url.pathname)) return widget(request, response, url.pathname);
+    if (isDownloadPath(url.pathname)) return routes.downloads(request, response, url.pathname);
     if (url.pathname === "/metrics" && config.metrics) {
       const text = await metrics.registry.metrics();
       response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
