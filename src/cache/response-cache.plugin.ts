@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import type { WithRequestState } from "../observability/request-info";
+import type { WithRequestState } from "../request-info";
 import type { ReleaseWatcher } from "./release-watcher";
 
 export type CacheOutcome = "hit" | "miss" | "bypass";

@@ -8,7 +8,7 @@ import { LimitCode } from "../errors";
 import { RateLimiter } from "../limits/rate-limiter";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
-import { type RequestInfo, startRequestInfo } from "../observability/request-info";
+import { type RequestInfo, startRequestInfo } from "../request-info";
 import { logRequest } from "../observability/request-tracker";
 import { clientKey } from "./client-key";
 import { applyCors } from "./cors";

@@ -4,7 +4,7 @@
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { type Around, holdsConnection } from "../neo4j/decorate";
-import type { RequestInfo } from "./request-info";
+import type { RequestInfo } from "../request-info";
 
 /** Operation names are client-chosen: past this many distinct ones, new names are counted as "other". */
 const MAX_OPERATION_LABELS = 200;
