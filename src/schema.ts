@@ -21,7 +21,9 @@ import {
 } from "./recommend/recommend.resolver";
 import { DataReleaseResolver } from "./release/data-release.resolver";
 import { authChecker } from "./auth/auth-checker";
-import { ChangeResolver, CurationResolver } from "./curation/curation.resolver";
+import { ChangeResolver } from "./curation/change.resolver";
+import { CurationResolver } from "./curation/curation.resolver";
+import { DataExportResolver } from "./curation/data-export.resolver";
 import { SearchResolver } from "./search/search.resolver";
 
 export const RESOLVERS = [
@@ -48,6 +50,7 @@ export const RESOLVERS = [
   DataReleaseResolver,
   CurationResolver,
   ChangeResolver,
+  DataExportResolver,
 ] as const;
 
 const QUERY_DESCRIPTION =

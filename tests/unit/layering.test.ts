@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { LAYERS, layerOf } = require("../../layers.cjs") as {
   LAYERS: Array<{ name: string }>;
   layerOf(file: string): number;
