@@ -3,6 +3,7 @@
  * variables and the data release stamp. A new release changes every key, so a write invalidates by
  * construction; a mutation on this server re-reads the stamp before answering (read-your-writes), and a
  * write by another process is seen within one release poll.
+ * Folder cache/ (server layer): the response cache and release watcher; reads RequestState, not the context.
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";

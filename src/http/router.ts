@@ -1,6 +1,7 @@
 /**
  * The HTTP front door: request id, security and CORS headers, rate limiting, then the route. /health and
  * /ready are never rate limited; every answer is logged and counted once the response finishes.
+ * Folder http/ (server layer): the HTTP edge; may import every layer below the server (see layers.cjs).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config";
