@@ -25,6 +25,8 @@ import { ChangeResolver } from "./curation/change.resolver";
 import { CurationResolver } from "./curation/curation.resolver";
 import { DataExportResolver } from "./curation/data-export.resolver";
 import { SearchResolver } from "./search/search.resolver";
+import { ConditionSynonymsResolver, TreatmentSynonymsResolver } from "./search/synonym.resolver";
+import { SynonymCurationResolver } from "./curation/synonym.resolver";
 
 export const RESOLVERS = [
   ConditionResolver,
@@ -41,6 +43,9 @@ export const RESOLVERS = [
   MythFactResolver,
   StatisticResolver,
   SearchResolver,
+  ConditionSynonymsResolver,
+  TreatmentSynonymsResolver,
+  SynonymCurationResolver,
   RecommendationResultResolver,
   RankedTreatmentResolver,
   ExcludedTreatmentResolver,

@@ -90,6 +90,7 @@ export const KEYS: Record<SeedPart, readonly string[]> = {
     "sourceId",
     "status",
   ],
+  synonyms: ["entityId", "synonyms"],
 };
 
 const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
@@ -102,6 +103,15 @@ const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
           status: stored.prevalenceStatus,
         }
       : null,
+  }),
+  synonyms: (stored) => ({
+    ...stored,
+    // A reason is written only where the file has one (curated synonyms).
+    synonyms: (stored.synonyms as Stored[]).map(({ reason, ...synonym }) =>
+      reason
+        ? { ...pick(synonym, ["term", "kind", "source"]), reason }
+        : pick(synonym, ["term", "kind", "source"]),
+    ),
   }),
   myths: (stored) => ({
     ...stored,

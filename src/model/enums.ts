@@ -96,3 +96,11 @@ export enum CodeSystem {
   ICD10CM = "ICD10CM",
   SNOMEDCT = "SNOMEDCT",
 }
+
+/** What kind of word a synonym is: how clinicians, patients or packs name the thing, or how people misspell it. */
+export enum SynonymKind {
+  CLINICAL = "clinical",
+  LAY = "lay",
+  BRAND = "brand",
+  MISSPELLING = "misspelling",
+}
