@@ -7,7 +7,14 @@ module.exports.LAYERS = [
   { name: "main", files: ["src/main.ts"] },
   {
     name: "server",
-    files: ["src/server.ts", "src/http/**", "src/cache/**", "src/observability/**", "src/limits/**"],
+    files: [
+      "src/server.ts",
+      "src/http/**",
+      "src/cache/**",
+      "src/observability/**",
+      "src/limits/**",
+      "src/redis/**",
+    ],
   },
   { name: "schema", files: ["src/schema.ts"] },
   {
