@@ -96,3 +96,26 @@ export enum CodeSystem {
   ICD10CM = "ICD10CM",
   SNOMEDCT = "SNOMEDCT",
 }
+
+/** A line of therapy as the guideline states it; null on a statement that states none. */
+export enum TherapyLine {
+  FIRST = "FIRST",
+  SECOND = "SECOND",
+  LATER = "LATER",
+  AFTER_FAILURE = "AFTER_FAILURE",
+  ADJUNCT_ONLY = "ADJUNCT_ONLY",
+  RESCUE = "RESCUE",
+}
+
+/** Quality (certainty) of the evidence behind one treatment in a statement, where the guideline grades it. */
+export enum EvidenceQuality {
+  HIGH = "HIGH",
+  MODERATE = "MODERATE",
+  LOW = "LOW",
+}
+
+/** For attack disorders (migraine, cluster and tension-type headache): stopping an attack or preventing attacks. */
+export enum TreatmentIntent {
+  ACUTE = "ACUTE",
+  PREVENTIVE = "PREVENTIVE",
+}
