@@ -13,6 +13,7 @@ import { GraphLoaders } from "./graph/graph.loaders";
 import type { LoaderOptions } from "./graph/loader-kit";
 import { RelationRepository } from "./graph/relation.repository";
 import { CurationRepository } from "./curation/curation.repository";
+import { WriteQueue } from "./curation/write-queue";
 import { PathRepository } from "./paths/path.repository";
 import { RecommendRepository } from "./recommend/recommend.repository";
 import type { Database } from "./neo4j/database";
@@ -50,6 +51,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** The caller, authenticated on first use (reads never need it). */
   principal: () => Promise<Principal | null>;
+  /** This server's curation writes, one at a time. */
+  writeQueue: WriteQueue;
   /** After a write: fresh loaders, so nothing cached earlier in this request is served stale. */
   refreshLoaders: () => void;
 }
@@ -87,6 +90,8 @@ export interface ContextOptions {
   credentials?: Credentials;
   auth?: AuthSettings;
   requestId?: string;
+  /** Shared by every request of one server; a context made alone gets a queue of its own. */
+  writeQueue?: WriteQueue;
 }
 
 export function createRequestContext(database: Database, options: ContextOptions): RequestContext {
@@ -100,6 +105,7 @@ export function createRequestContext(database: Database, options: ContextOptions
     repositories,
     loaders: createLoaders(repositories, { maxBatchSize: options.loaderBatchSize }),
     principal: lazyPrincipal(options.credentials ?? {}, options.auth ?? NO_AUTH),
+    writeQueue: options.writeQueue ?? new WriteQueue(),
     refreshLoaders: () => {
       context.loaders = createLoaders(repositories, { maxBatchSize: options.loaderBatchSize });
     },

@@ -7,6 +7,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: "UNAUTHENTICATED",
   FORBIDDEN: "FORBIDDEN",
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** A write lost a race with another writer; nothing was written and the same request may be retried. */
+  WRITE_CONFLICT: "WRITE_CONFLICT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -55,6 +57,16 @@ export class NotFoundError extends GraphQLError {
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message = "The knowledge graph is temporarily unavailable; try again shortly.") {
     super(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+  }
+}
+
+/**
+ * Another writer changed the graph between this write's read and its commit. The write was rolled back
+ * whole, so retrying the same mutation is safe: extensions.retryable says so to clients.
+ */
+export class WriteConflictError extends GraphQLError {
+  constructor(message = "The graph changed while this write was prepared; retry it.") {
+    super(message, { extensions: { code: ErrorCode.WRITE_CONFLICT, retryable: true } });
   }
 }
 

@@ -14,6 +14,7 @@ import { ReleaseWatcher } from "./cache/release-watcher";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
+import { WriteQueue } from "./curation/write-queue";
 import { createFormatError } from "./errors";
 import { createGraphQLHandler } from "./http/graphql-handler";
 import { sendHealth, sendReadiness } from "./http/health";
@@ -51,6 +52,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const httpServer = http.createServer();
   const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
   const tracker = new RequestTracker();
+  const writeQueue = new WriteQueue();
   const database = metrics.instrument(connection.database);
   const { limits } = config;
   const cache = config.responseCache;
@@ -112,6 +114,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
             apiKey: firstHeader(request.headers["x-api-key"]),
           },
           auth: config.auth,
+          writeQueue,
         }),
         info,
       ),

@@ -1,4 +1,4 @@
-/** The curation writes besides the graph sync: the release bump (optimistic), the audit trail, export marks. */
+/** The curation writes besides the graph sync: the release lock and bump, the audit trail, export marks. */
 import type { Database, WriteTransaction } from "../neo4j/database";
 import { keysetPage } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
@@ -9,12 +9,26 @@ export const READ_RELEASE_VERSION = /* cypher */ `
   OPTIONAL MATCH (r:DataRelease {id: 'release'})
   RETURN coalesce(r.version, 0) AS version`;
 
-// Succeeds only if nobody else wrote since the caller read the graph: replicas cannot overwrite each other.
-export const BUMP_CURATED_RELEASE = /* cypher */ `
+/**
+ * The release lock, "increment then check": the first statement of every curated write raises the release
+ * version, which takes Neo4j's write lock on the release node until the transaction ends, so writers on every
+ * replica queue here; the caller then checks the new version is the one after the version it read.
+ */
+export const TAKE_RELEASE_LOCK = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})
-  WHERE r.version = $expectedVersion
-  SET r.version = r.version + 1, r.loadedAt = datetime(), r.checksum = $checksum, r.unexported = true
+  SET r.version = r.version + 1
   RETURN r.version AS version`;
+
+// Takes the same lock without a new version (export): set and remove a marker property, the Neo4j idiom.
+export const HOLD_RELEASE_LOCK = /* cypher */ `
+  MATCH (r:DataRelease {id: 'release'})
+  SET r.lockedBy = $holder
+  REMOVE r.lockedBy
+  RETURN r.version AS version`;
+
+export const FINISH_CURATED_RELEASE = /* cypher */ `
+  MATCH (r:DataRelease {id: 'release'})
+  SET r.loadedAt = datetime(), r.checksum = $checksum, r.unexported = true`;
 
 export const RECORD_CHANGE = /* cypher */ `
   CREATE (c:Change {
@@ -22,11 +36,14 @@ export const RECORD_CHANGE = /* cypher */ `
     entityId: $entityId, before: $before, after: $after, version: $version, exported: false
   })`;
 
+// Marks only what the export held: a write committed after the export read (a higher version) stays pending.
 export const MARK_EXPORTED = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})
-  SET r.unexported = false, r.checksum = $checksum
+  FOREACH (_ IN CASE WHEN r.version = $version THEN [1] ELSE [] END |
+    SET r.unexported = false, r.checksum = $checksum)
   WITH r
   OPTIONAL MATCH (c:Change {exported: false})
+  WHERE c.version <= $version
   SET c.exported = true
   RETURN r.version AS version, count(c) AS changes`;
 
@@ -83,8 +100,12 @@ export class CurationRepository {
     return row?.change ?? null;
   }
 
-  async markExported(checksum: string): Promise<{ version: number; changes: number }> {
-    const [row] = await this.db.write<{ version: number; changes: number }>(MARK_EXPORTED, { checksum });
+  /** Marks the changes up to the exported version; the release is settled only if nothing came after. */
+  async markExported(version: number, checksum: string): Promise<{ version: number; changes: number }> {
+    const [row] = await this.db.write<{ version: number; changes: number }>(MARK_EXPORTED, {
+      version,
+      checksum,
+    });
     return row ?? { version: 0, changes: 0 };
   }
 
@@ -105,10 +126,23 @@ export class CurationRepository {
 export class CurationWriter {
   constructor(private readonly tx: WriteTransaction) {}
 
-  /** The new version, or null when another writer bumped the release first. */
-  async bumpRelease(expectedVersion: number, checksum: string): Promise<number | null> {
-    const [row] = await this.tx.run<{ version: number }>(BUMP_CURATED_RELEASE, { expectedVersion, checksum });
+  /**
+   * Takes the release lock (held until the transaction ends) and returns the new version, or null when
+   * there is no release yet. Callers check it is one past the version they read (releaseVersion()).
+   */
+  async takeReleaseLock(): Promise<number | null> {
+    const [row] = await this.tx.run<{ version: number }>(TAKE_RELEASE_LOCK);
     return row?.version ?? null;
+  }
+
+  /** Takes the release lock without changing the version (a consistent read); null when there is no release. */
+  async holdReleaseLock(holder: string): Promise<number | null> {
+    const [row] = await this.tx.run<{ version: number }>(HOLD_RELEASE_LOCK, { holder });
+    return row?.version ?? null;
+  }
+
+  async finishRelease(checksum: string): Promise<void> {
+    await this.tx.run(FINISH_CURATED_RELEASE, { checksum });
   }
 
   async recordChange(change: ChangeInput): Promise<void> {

@@ -85,7 +85,7 @@ function patchOf(input: object): Record<string, unknown> {
 export class CurationResolver {
   private async run(operation: Operation, context: RequestContext): Promise<AppliedChange> {
     const principal = (await context.principal()) as Principal;
-    const applied = await new CurationService(context.db).apply(operation, principal);
+    const applied = await new CurationService(context.db, {}, context.writeQueue).apply(operation, principal);
     context.refreshLoaders();
     return applied;
   }

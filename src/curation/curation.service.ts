@@ -1,12 +1,11 @@
 /**
- * Applies one curation operation: read the graph as seed records, edit, validate with the seed's own rules,
- * then write the difference, bump the release and record the change — all in one write transaction.
+ * Applies one curation operation: take the release lock, read the graph as seed records, edit, validate with
+ * the seed's own rules, then write the difference and record the change — all in one write transaction.
  */
 import { randomUUID } from "node:crypto";
 import { createHash } from "node:crypto";
-import { GraphQLError } from "graphql";
 import type { Principal } from "../auth/principal";
-import { BadUserInputError } from "../errors";
+import { BadUserInputError, WriteConflictError } from "../errors";
 import type { Problem, SeedSet } from "../model/seed-set";
 import type { Database } from "../neo4j/database";
 import { totalChanges } from "../neo4j/database";
@@ -15,8 +14,9 @@ import { validateSeed } from "../seed/seed.rules";
 import { SeedWriter } from "../seed/seed.repository";
 import { syncDifference } from "../seed/seed.service";
 import { CurationRepository, CurationWriter } from "./curation.repository";
-import { ExportRepository } from "./export.repository";
+import { ExportRepository, readerOf } from "./export.repository";
 import type { Operation } from "./operations";
+import { WriteQueue } from "./write-queue";
 import { exportSeedSet, seedFileTexts } from "./seed-export";
 
 export interface AppliedChange {
@@ -26,9 +26,6 @@ export interface AppliedChange {
   changed: boolean;
   removedIds: string[];
 }
-
-/** Writes in one process go one at a time; across processes the release version check catches races. */
-let queue: Promise<unknown> = Promise.resolve();
 
 export function checksumOf(set: SeedSet): string {
   const hash = createHash("sha256");
@@ -61,60 +58,62 @@ export class CurationService {
   constructor(
     private readonly db: Database,
     private readonly hooks: CurationHooks = {},
+    private readonly queue: WriteQueue = new WriteQueue(),
   ) {}
 
   apply(operation: Operation, principal: Principal): Promise<AppliedChange> {
-    const run = queue.then(() => this.applyNow(operation, principal));
-    queue = run.catch(() => undefined);
-    return run;
+    return this.queue.run(() => this.applyNow(operation, principal));
   }
 
+  /**
+   * Reads the release version, then in one write transaction: takes the release lock (increment, then check
+   * nobody wrote since the read), reads the graph under that lock, edits and validates it, writes the
+   * difference and records the change. A loser of the check gets WRITE_CONFLICT; a write that changes
+   * nothing is rolled back, so the version moves only with the data.
+   */
   private async applyNow(operation: Operation, principal: Principal): Promise<AppliedChange> {
-    const repository = new CurationRepository(this.db);
-    const expectedVersion = await repository.releaseVersion();
-    const set = await exportSeedSet(new ExportRepository(this.db));
-    const current = planGraph(set);
-    const result = operation.apply(set);
-    const { problems } = validateSeed(set as unknown as Record<keyof SeedSet, unknown>);
-    if (problems.length > 0) throw validationError(problems, operation.entityId);
-    const plan = planGraph(set);
-    return this.db.writeTransaction(async (tx) => {
-      await syncDifference(new SeedWriter(tx), current, plan);
-      if (totalChanges(tx.counters) === 0) {
-        return {
-          changeId: null,
+    const expectedVersion = await new CurationRepository(this.db).releaseVersion();
+    try {
+      return await this.db.writeTransaction(async (tx) => {
+        const writer = new CurationWriter(tx);
+        const version = await writer.takeReleaseLock();
+        if (version !== expectedVersion + 1) throw new WriteConflictError();
+        const set = await exportSeedSet(new ExportRepository(readerOf(tx)));
+        const current = planGraph(set);
+        const result = operation.apply(set);
+        const { problems } = validateSeed(set as unknown as Record<keyof SeedSet, unknown>);
+        if (problems.length > 0) throw validationError(problems, operation.entityId);
+        const lockChanges = totalChanges(tx.counters);
+        await syncDifference(new SeedWriter(tx), current, planGraph(set));
+        if (totalChanges(tx.counters) === lockChanges) throw new NothingChanged();
+        this.hooks.afterSync?.();
+        await writer.finishRelease(checksumOf(set));
+        const changeId = `change:${randomUUID()}`;
+        await writer.recordChange({
+          id: changeId,
+          actor: principal.name,
+          method: principal.method,
+          operation: operation.name,
           entityId: operation.entityId,
-          version: expectedVersion,
-          changed: false,
-          removedIds: [],
-        };
-      }
-      this.hooks.afterSync?.();
-      const writer = new CurationWriter(tx);
-      const version = await writer.bumpRelease(expectedVersion, checksumOf(set));
-      if (version === null) {
-        throw new GraphQLError("The graph changed while this write was prepared; retry it.", {
-          extensions: { code: "WRITE_CONFLICT" },
+          before: result.before,
+          after: result.after,
+          version,
         });
-      }
-      const changeId = `change:${randomUUID()}`;
-      await writer.recordChange({
-        id: changeId,
-        actor: principal.name,
-        method: principal.method,
-        operation: operation.name,
-        entityId: operation.entityId,
-        before: result.before,
-        after: result.after,
-        version,
+        return {
+          changeId,
+          entityId: operation.entityId,
+          version,
+          changed: true,
+          removedIds: result.removedIds,
+        };
       });
-      return {
-        changeId,
-        entityId: operation.entityId,
-        version,
-        changed: true,
-        removedIds: result.removedIds,
-      };
-    });
+    } catch (error) {
+      if (!(error instanceof NothingChanged)) throw error;
+      const unchanged = { changeId: null, entityId: operation.entityId, changed: false, removedIds: [] };
+      return { ...unchanged, version: expectedVersion };
+    }
   }
 }
+
+/** Thrown inside the transaction to roll back the version increment of a write that changed nothing. */
+class NothingChanged extends Error {}

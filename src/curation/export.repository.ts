@@ -2,7 +2,17 @@
  * Reads the whole curated graph back into the seed files' shape (the inverse of seed/graph-plan.ts), in file
  * order (each record's stored position), so an export is a reviewable diff of the files.
  */
-import type { Database } from "../neo4j/database";
+import type { Database, Params, Row, WriteTransaction } from "../neo4j/database";
+
+/** Where an export reads: the database, or a running transaction (a snapshot under the release lock). */
+export interface Reader {
+  read<T extends Row = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+/** Reads inside a transaction: every statement sees the graph as the transaction's locks keep it. */
+export function readerOf(tx: WriteTransaction): Reader {
+  return { read: <T extends Row>(cypher: string, params?: Params) => tx.run<T>(cypher, params) };
+}
 
 const ids = (pattern: string) => `COLLECT { MATCH ${pattern} RETURN other.id ORDER BY link.position }`;
 
@@ -48,7 +58,7 @@ export const EXPORT_QUERIES = {
 export type ExportPart = keyof typeof EXPORT_QUERIES;
 
 export class ExportRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database | Reader) {}
 
   /** The stored properties of every record of one part, in file order. */
   async read(part: ExportPart): Promise<Array<Record<string, unknown>>> {

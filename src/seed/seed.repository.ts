@@ -78,6 +78,14 @@ export const FIND_RELEASE = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})
   RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic, coalesce(r.unexported, false) AS unexported`;
 
+// The release lock curated writes take (curation.repository.ts), read inside the seed's own transaction: a
+// curated write either committed before (and is seen as unexported) or waits until the load is done.
+export const LOCK_RELEASE = /* cypher */ `
+  OPTIONAL MATCH (r:DataRelease {id: 'release'})
+  SET r.lockedBy = 'seed'
+  REMOVE r.lockedBy
+  RETURN r.version AS version, r.checksum AS checksum, r.synthetic AS synthetic, coalesce(r.unexported, false) AS unexported`;
+
 export const FIND_PENDING_CHANGES = /* cypher */ `
   MATCH (c:Change {exported: false})
   RETURN c.entityId AS entityId, c.operation AS operation, c.actor AS actor
@@ -110,6 +118,8 @@ export interface ReleaseState {
   unexported: boolean;
 }
 
+export type PendingChange = { entityId: string; operation: string; actor: string };
+
 export class SeedRepository {
   constructor(private readonly db: Database) {}
 
@@ -131,8 +141,8 @@ export class SeedRepository {
       : null;
   }
 
-  async findPendingChanges(): Promise<Array<{ entityId: string; operation: string; actor: string }>> {
-    return this.db.read(FIND_PENDING_CHANGES);
+  async findPendingChanges(): Promise<PendingChange[]> {
+    return this.db.read<PendingChange>(FIND_PENDING_CHANGES);
   }
 }
 
@@ -174,6 +184,23 @@ export class SeedWriter {
 
   async setReleaseChecksum(checksum: string): Promise<void> {
     await this.tx.run(SET_RELEASE_CHECKSUM, { checksum });
+  }
+
+  /** Takes the release lock and reads the release under it; null when the graph was never seeded. */
+  async lockRelease(): Promise<ReleaseState | null> {
+    type Row = { version: number | null; checksum: string; synthetic: boolean | null; unexported: boolean };
+    const [row] = await this.tx.run<Row>(LOCK_RELEASE);
+    if (!row || row.version === null) return null;
+    return {
+      version: row.version,
+      checksum: row.checksum,
+      synthetic: row.synthetic ?? false,
+      unexported: row.unexported,
+    };
+  }
+
+  async findPendingChanges(): Promise<PendingChange[]> {
+    return this.tx.run<PendingChange>(FIND_PENDING_CHANGES);
   }
 
   async settlePendingChanges(): Promise<void> {

@@ -2,13 +2,27 @@
 import { totalChanges, type Database, type WriteCounters } from "../neo4j/database";
 import type { SeedSet } from "../model/seed-set";
 import { NODE_LABELS, planGraph, RELATIONSHIP_TYPES, type GraphPlan } from "./graph-plan";
-import { SeedRepository, SeedWriter } from "./seed.repository";
+import { type PendingChange, SeedRepository, SeedWriter } from "./seed.repository";
 
 /** A seed load is a batch job: on a cold or busy Neo4j it may need longer than a request's transaction timeout. */
 export const SEED_TRANSACTION_TIMEOUT_MS = 120_000;
 
+/** The graph holds curated writes the files do not: loading would silently undo them. */
+export class UnexportedChangesError extends Error {
+  constructor(readonly changes: PendingChange[]) {
+    super(
+      `The graph has ${changes.length} curated change(s) not exported to seed/data:\n` +
+        changes.map((change) => `  - ${change.operation} ${change.entityId} by ${change.actor}`).join("\n") +
+        "\nRun `npm run export` and commit the files, or pass --discard-curated to overwrite them.",
+    );
+    this.name = "UnexportedChangesError";
+  }
+}
+
 export interface LoadOptions {
   checksum: string;
+  /** Load even though curated writes were not exported; they are overwritten (the audit trail keeps them). */
+  discardCurated?: boolean;
   /** Fault injection for tests: called before each statement of the transaction. */
   beforeStatement?: (index: number) => void;
 }
@@ -22,12 +36,16 @@ export interface LoadResult {
 }
 
 export async function loadSeed(db: Database, set: SeedSet, options: LoadOptions): Promise<LoadResult> {
-  const repository = new SeedRepository(db);
-  await repository.ensureSchema();
-  const release = await repository.findRelease();
+  await new SeedRepository(db).ensureSchema();
   const plan = planGraph(set);
   return db.writeTransaction(
     async (tx) => {
+      // Checked under the release lock, in this transaction: a curated write cannot slip in after the check.
+      const locker = new SeedWriter(tx);
+      const release = await locker.lockRelease();
+      if (release?.unexported && release.checksum !== options.checksum && !options.discardCurated)
+        throw new UnexportedChangesError(await locker.findPendingChanges());
+      const lockCounters = { ...tx.counters };
       let statements = 0;
       const writer = new SeedWriter({
         run: (cypher, params) => {
@@ -39,17 +57,22 @@ export async function loadSeed(db: Database, set: SeedSet, options: LoadOptions)
         },
       });
       await syncGraph(writer, plan);
-      const changed = totalChanges(tx.counters) > 0 || release === null;
+      const changed = totalChanges(tx.counters) > totalChanges(lockCounters) || release === null;
       let version = release?.version ?? 0;
       if (changed) {
         version = await writer.bumpRelease(options.checksum, false);
         if (release?.unexported) await writer.settlePendingChanges();
       } else if (release && release.checksum !== options.checksum)
         await writer.setReleaseChecksum(options.checksum);
-      return { version, changed, counters: { ...tx.counters } };
+      return { version, changed, counters: countersSince(lockCounters, tx.counters) };
     },
     { timeoutMs: SEED_TRANSACTION_TIMEOUT_MS },
   );
+}
+
+function countersSince(start: WriteCounters, end: WriteCounters): WriteCounters {
+  const keys = Object.keys(end) as Array<keyof WriteCounters>;
+  return Object.fromEntries(keys.map((key) => [key, end[key] - start[key]])) as unknown as WriteCounters;
 }
 
 /** Deletes what the files no longer hold, then creates or updates what they do. */

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 const DATA_DIR = path.resolve(__dirname, "../../seed/data");
-const REFERENCE = path.resolve(__dirname, "../../../shared/reference/pain-guidelines.md");
+const PROVENANCE = path.resolve(__dirname, "../../seed/provenance.json");
 
 interface Named {
   id: string;
@@ -39,6 +39,7 @@ interface Guideline extends Named {
 interface Recommendation {
   id: string;
   refRow: string;
+  refStatus: string;
   guidelineId: string;
   treatmentId: string;
   conditionId: string;
@@ -74,21 +75,82 @@ const overlaps = (a: string[], b: string[]): boolean =>
 const byName = (records: CareProvider[], word: string): CareProvider | undefined =>
   records.find((r) => [r.name, ...r.aliases].some((n) => n.toLowerCase().includes(word)));
 
-/** Row ids whose Status column is U or **U** (alone or followed by a remark). */
-function uRowsInReference(): string[] {
-  return fs
-    .readFileSync(REFERENCE, "utf8")
-    .split("\n")
-    .filter((line) => line.startsWith("| R"))
-    .map((line) =>
-      line
-        .split("|")
-        .slice(1, -1)
-        .map((cell) => cell.trim()),
-    )
-    .filter((cells) => /^(\*\*U\*\*|U)(\s|$)/.test(cells[cells.length - 1] ?? ""))
-    .map((cells) => cells[0] ?? "");
+interface ProvenanceRow {
+  file: string;
+  section: string;
+  row: string;
+  status: string;
 }
+interface Provenance {
+  used: (ProvenanceRow & { records: string[] })[];
+  excluded: (ProvenanceRow & { reason: string })[];
+}
+
+const provenance = JSON.parse(fs.readFileSync(PROVENANCE, "utf8")) as Provenance;
+const GUIDELINES_FILE = "pain-guidelines.md";
+
+/** Row ids of the guideline reference that seed/provenance.json records as unconfirmed (U) and left out. */
+function uRowsInReference(): string[] {
+  return provenance.excluded
+    .filter((row) => row.file === GUIDELINES_FILE && row.status === "U")
+    .map((row) => row.row);
+}
+
+describe("provenance (seed/provenance.json)", () => {
+  const allIds = idsOf([
+    ...groups,
+    ...conditions,
+    ...modalities,
+    ...treatments,
+    ...disciplines,
+    ...professions,
+    ...guidelines,
+    ...sources,
+    ...recommendations,
+    ...myths,
+    ...statistics,
+  ]);
+  const usedGuidelineRows = provenance.used.filter((row) => row.file === GUIDELINES_FILE);
+  const recordsOfRow = (row: string): string[] =>
+    usedGuidelineRows.filter((entry) => entry.row === row).flatMap((entry) => entry.records);
+
+  it("names only records that exist, each used row with at least one", () => {
+    for (const row of provenance.used) expect(row.records.length).toBeGreaterThan(0);
+    expect(provenance.used.flatMap((row) => row.records).filter((id) => !allIds.has(id))).toEqual([]);
+  });
+
+  it("lists every reference row once, as used or as left out with a reason", () => {
+    const keys = [...provenance.used, ...provenance.excluded].map((row) => `${row.file}#${row.row}`);
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+    for (const row of provenance.excluded) expect(row.reason.trim().length).toBeGreaterThan(0);
+  });
+
+  it("never records a used row as unconfirmed", () => {
+    const statuses = new Set(provenance.used.map((row) => row.status));
+    expect([...statuses].filter((status) => !["V", "V2", "ARTICLE"].includes(status))).toEqual([]);
+  });
+
+  it("traces every recommendation to the reference row it names, with that row's status", () => {
+    const untraced = recommendations.filter((r) => !recordsOfRow(r.refRow).includes(r.id));
+    expect(untraced.map((r) => r.id)).toEqual([]);
+    const statusOf = new Map(usedGuidelineRows.map((row) => [row.row, row.status]));
+    const weaker = recommendations.filter((r) => r.refStatus === "V2" && statusOf.get(r.refRow) !== "V2");
+    expect(weaker.map((r) => r.id)).toEqual([]);
+    const leftOut = new Set(provenance.excluded.map((row) => row.row));
+    expect(recommendations.filter((r) => leftOut.has(r.refRow)).map((r) => r.id)).toEqual([]);
+  });
+
+  it("traces every condition, numbered treatment, guideline and registry source to its row", () => {
+    const refd: { id: string; refId: string | null }[] = [
+      ...conditions,
+      ...load<{ id: string; refId: string | null }>("treatments.json"),
+      ...load<{ id: string; refId: string | null }>("guidelines.json"),
+      ...load<{ id: string; refId: string | null }>("sources.json"),
+    ];
+    const untraced = refd.filter((r) => r.refId !== null && !recordsOfRow(r.refId).includes(r.id));
+    expect(untraced.map((r) => r.id)).toEqual([]);
+  });
+});
 
 describe("seed data ids", () => {
   const files: [string, { id: string }[]][] = [

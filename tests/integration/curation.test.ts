@@ -5,8 +5,12 @@ import { SignJWT } from "jose";
 import { PROJECT_ROOT } from "../../src/config";
 import { hashApiKey } from "../../src/auth/api-keys";
 import { Role } from "../../src/auth/principal";
-import { CurationService } from "../../src/curation/curation.service";
+import { CurationRepository } from "../../src/curation/curation.repository";
+import { checksumOf, CurationService } from "../../src/curation/curation.service";
+import { readSnapshot, writeFilesAtomically } from "../../src/curation/export.service";
+import { WriteQueue } from "../../src/curation/write-queue";
 import { updateOperation } from "../../src/curation/operations";
+import type { Database, Params, Row } from "../../src/neo4j/database";
 import { runSeed, UnexportedChangesError } from "../../src/seed/run-seed";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { graphFingerprint, seedTestGraph } from "../support/graph";
@@ -26,6 +30,7 @@ const AUTH_ENV = {
   // A write reads and validates the whole graph; on a machine shared with other jobs that can pass the
   // default 10 s request deadline, which these tests are not about.
   REQUEST_TIMEOUT_MS: "60000",
+  NEO4J_TX_TIMEOUT_MS: "60000",
   CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
   JWT_SECRET: SECRET,
   JWT_ISSUER: "paingraph-tests",
@@ -417,4 +422,209 @@ describe("curation", () => {
       expect(await hits()).toBe(1);
     });
   });
+
+  describe("two writers racing", () => {
+    let slow: TestServer;
+    let raced = false;
+
+    beforeAll(async () => {
+      // A second server (a replica) whose first write transaction starts only after the first server's write
+      // committed: it read the graph before that write, so its own write must not land.
+      slow = await startTestServer(AUTH_ENV, {
+        database: (database) =>
+          holdFirstWriteTransaction(database, async () => {
+            raced = true;
+            const winner = await server.graphql(
+              UPDATE,
+              { input: { id: "condition:fibromyalgia", aliases: ["FM", "won the race"] } },
+              curator,
+            );
+            expect(winner.body.errors).toBeUndefined();
+          }),
+      });
+    });
+    afterAll(() => slow?.close());
+
+    it("answers WRITE_CONFLICT, retryable, to the writer that lost, and writes nothing for it", async () => {
+      const before = await changesCount();
+      const lost = await slow.graphql(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["lost the race"] } },
+        curator,
+      );
+      expect(raced).toBe(true);
+      expect(lost.status).toBe(200);
+      expect(lost.body.data).toBeNull();
+      expect(lost.body.errors?.[0]?.extensions).toMatchObject({ code: "WRITE_CONFLICT", retryable: true });
+      expect(await changesCount()).toBe(before + 1);
+      const { body } = await server.graphql<{ condition: { aliases: string[] } }>(
+        '{ condition(id: "condition:migraine") { aliases } }',
+      );
+      expect(body.data!.condition.aliases).not.toContain("lost the race");
+    });
+
+    it("accepts the same write when the loser retries it", async () => {
+      const retried = await slow.graphql<{ updateCondition: { changed: boolean } }>(
+        UPDATE,
+        { input: { id: "condition:migraine", aliases: ["lost the race"] } },
+        curator,
+      );
+      expect(retried.body.errors).toBeUndefined();
+      expect(retried.body.data!.updateCondition.changed).toBe(true);
+    });
+  });
+
+  describe("from two replicas at once", () => {
+    const someTransactionBlocked = async () =>
+      (
+        await server.connection.database.read<{ blocked: number }>(
+          "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS blocked",
+        )
+      )[0]!.blocked > 0;
+    // Two services with their own write queues behave as two API processes sharing one Neo4j.
+    const replicas = [new WriteQueue(), new WriteQueue()];
+    const principal = { name: "racer", roles: [Role.CURATOR], method: "api-key" as const };
+
+    const serviceOf = (replica: number) =>
+      new CurationService(server.connection.database, {}, replicas[replica % 2]);
+
+    async function race(count: number, entityId: (index: number) => string, text: (index: number) => string) {
+      return Promise.all(
+        Array.from({ length: count }, (_, index) =>
+          serviceOf(index)
+            .apply(updateOperation("conditions", entityId(index), { description: text(index) }), principal)
+            .then(
+              (applied) => ({ index, applied, code: null as unknown }),
+              (error: { extensions?: { code?: unknown; retryable?: unknown } }) => {
+                expect(error.extensions?.retryable).toBe(true);
+                return { index, applied: null, code: error.extensions?.code };
+              },
+            ),
+        ),
+      );
+    }
+
+    it("lands each write or answers WRITE_CONFLICT, and every landed write builds on the one before", async () => {
+      const entity = "condition:fibromyalgia";
+      const outcomes = await race(
+        8,
+        () => entity,
+        (index) => `Raced description ${index}.`,
+      );
+      const landed = outcomes.filter((outcome) => outcome.applied?.changed);
+      const refused = outcomes.filter((outcome) => outcome.applied === null);
+      expect(landed.length).toBeGreaterThan(0);
+      expect(refused.map((outcome) => outcome.code)).toEqual(refused.map(() => "WRITE_CONFLICT"));
+      expect(landed.length + refused.length).toBe(8);
+
+      // The audit of the landed writes is a chain: each one's "before" is the previous one's "after".
+      const { body } = await server.graphql<{
+        changes: {
+          edges: Array<{
+            node: { version: number; before: { description: string }; after: { description: string } };
+          }>;
+        };
+      }>(`{ changes(entityId: "${entity}", first: 100) { edges { node { version before after } } } }`);
+      const chain = body.data!.changes.edges.map((edge) => edge.node).slice(-landed.length);
+      expect(chain.map((change) => change.version)).toEqual(
+        landed.map((outcome) => outcome.applied!.version).sort((a, b) => a - b),
+      );
+      for (let step = 1; step < chain.length; step++)
+        expect(chain[step]!.before.description).toBe(chain[step - 1]!.after.description);
+      const [row] = await server.connection.database.read<{ description: string }>(
+        "MATCH (c:Condition {id: $id}) RETURN c.description AS description",
+        { id: entity },
+      );
+      expect(row!.description).toBe(chain.at(-1)!.after.description);
+    });
+
+    it("loses no write to different entities: each lands or is refused as a whole", async () => {
+      const ids = ["condition:migraine", "condition:fibromyalgia", "condition:chronic-low-back-pain"];
+      const outcomes = await race(
+        6,
+        (index) => ids[index % 3]!,
+        (index) => `Parallel edit ${index}.`,
+      );
+      const rows = await server.connection.database.read<{ id: string; description: string }>(
+        "MATCH (c:Condition) WHERE c.id IN $ids RETURN c.id AS id, c.description AS description",
+        { ids },
+      );
+      const stored = new Map(rows.map((row) => [row.id, row.description]));
+      for (const id of ids) {
+        const landedHere = outcomes
+          .filter((outcome) => ids[outcome.index % 3] === id && outcome.applied?.changed)
+          .sort((a, b) => a.applied!.version - b.applied!.version);
+        if (landedHere.length > 0) expect(stored.get(id)).toBe(`Parallel edit ${landedHere.at(-1)!.index}.`);
+      }
+      const versions = outcomes.filter((o) => o.applied?.changed).map((o) => o.applied!.version);
+      expect(new Set(versions).size).toBe(versions.length);
+    });
+
+    it("answers WRITE_CONFLICT over HTTP as a public, retryable error", async () => {
+      // Hold the release lock from another transaction so the HTTP write's check fails on a raised version.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const blocker = server.connection.database.writeTransaction(async (tx) => {
+        await tx.run("MATCH (r:DataRelease {id: 'release'}) SET r.version = r.version + 1");
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const request = server.graphql(
+        UPDATE,
+        { input: { id: "condition:migraine", description: "Written while another replica held the lock." } },
+        curator,
+      );
+      // Release only once the HTTP write waits on the lock, i.e. after it read the version.
+      while (!(await someTransactionBlocked())) await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await blocker;
+      const { body } = await request;
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "WRITE_CONFLICT", retryable: true });
+      expect(body.data?.updateCondition ?? null).toBeNull();
+    });
+
+    it("export marks only the changes of the version it exported", async () => {
+      const snapshot = await readSnapshot(server.connection.database);
+      const late = await serviceOf(0).apply(
+        updateOperation("conditions", "condition:migraine", { description: "Landed after the export read." }),
+        principal,
+      );
+      const marked = await new CurationRepository(server.connection.database).markExported(
+        snapshot.version,
+        checksumOf(snapshot.set),
+      );
+      expect(marked.version).toBe(late.version);
+      const [state] = await server.connection.database.read<{ unexported: boolean; pending: string[] }>(
+        `MATCH (r:DataRelease {id: 'release'})
+       RETURN r.unexported AS unexported, COLLECT { MATCH (c:Change {exported: false}) RETURN c.id } AS pending`,
+      );
+      expect(state).toEqual({ unexported: true, pending: [late.changeId] });
+    });
+
+    it("writes export files atomically: the old file until the new one is whole, no temporary left", () => {
+      const directory = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-atomic-"));
+      fs.writeFileSync(path.join(directory, "a.json"), "old\n");
+      writeFilesAtomically(directory, { "a.json": "new\n", "b.json": "[]\n" });
+      expect(fs.readdirSync(directory).sort()).toEqual(["a.json", "b.json"]);
+      expect(fs.readFileSync(path.join(directory, "a.json"), "utf8")).toBe("new\n");
+      fs.rmSync(directory, { recursive: true, force: true });
+    });
+  });
 });
+
+/** The database as it is, except that the first write transaction waits for `before` to finish. */
+function holdFirstWriteTransaction(database: Database, before: () => Promise<void>): Database {
+  let held = false;
+  return {
+    read: <T extends Row>(cypher: string, params?: Params) => database.read<T>(cypher, params),
+    write: <T extends Row>(cypher: string, params?: Params) => database.write<T>(cypher, params),
+    schema: (cypher, params) => database.schema(cypher, params),
+    writeTransaction: async (work, options) => {
+      if (!held) {
+        held = true;
+        await before();
+      }
+      return database.writeTransaction(work, options);
+    },
+  };
+}

@@ -2,6 +2,7 @@
 import { loadConfig, type Config } from "../../src/config";
 import { createLogger } from "../../src/logger";
 import { connectNeo4j, type Neo4jConnection } from "../../src/neo4j/connection";
+import type { Database } from "../../src/neo4j/database";
 import { createServer } from "../../src/server";
 import { TEST_URI_VARIABLE } from "./test-neo4j";
 
@@ -45,10 +46,21 @@ export function testConfig(overrides: Record<string, string> = {}): Readonly<Con
   });
 }
 
-export async function startTestServer(overrides: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Wraps the Database the server's requests use (the connection's own stays as it is). */
+  database?: (database: Database) => Database;
+}
+
+export async function startTestServer(
+  overrides: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const config = testConfig(overrides);
   const connection = connectNeo4j(config.neo4j);
-  const server = await createServer({ config, connection, logger: createLogger(config) });
+  const served = options.database
+    ? { ...connection, database: options.database(connection.database) }
+    : connection;
+  const server = await createServer({ config, connection: served, logger: createLogger(config) });
   const url = await server.listen();
   return {
     url,

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { BadUserInputError, createFormatError, NotFoundError } from "../../src/errors";
+import { BadUserInputError, createFormatError, NotFoundError, WriteConflictError } from "../../src/errors";
 
 describe("formatError", () => {
   const logged: unknown[] = [];
@@ -14,6 +14,17 @@ describe("formatError", () => {
       message: "first must be at most 100",
       extensions: { code: "BAD_USER_INPUT", argumentName: "first" },
     });
+    expect(logged).toHaveLength(0);
+  });
+
+  it("passes WRITE_CONFLICT through as public and retryable", () => {
+    const error = new WriteConflictError();
+    const formatted = format(
+      { message: error.message, path: ["updateCondition"], extensions: error.extensions },
+      error,
+    );
+    expect(formatted.extensions).toEqual({ code: "WRITE_CONFLICT", retryable: true });
+    expect(formatted.message).toMatch(/retry/);
     expect(logged).toHaveLength(0);
   });
 

@@ -9,7 +9,7 @@ import { DataReleaseRepository } from "../../src/release/data-release.repository
 import { SearchRepository } from "../../src/search/search.repository";
 import { PathRepository } from "../../src/paths/path.repository";
 import { RecommendRepository } from "../../src/recommend/recommend.repository";
-import { CurationRepository } from "../../src/curation/curation.repository";
+import { CurationRepository, CurationWriter } from "../../src/curation/curation.repository";
 import { EXPORT_QUERIES, ExportRepository } from "../../src/curation/export.repository";
 import { FakeDatabase, type RecordedCall } from "../support/fake-database";
 
@@ -194,9 +194,22 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
           sort: 3,
           id: "change:x",
         });
-        await repository.markExported("abc");
+        await repository.markExported(7, "abc");
         await repository.findChange("change:x");
       }),
+    ).toMatchSnapshot();
+  });
+
+  it("curation: the release lock, taken first in a write transaction, and the release finish", async () => {
+    expect(
+      await sent((db) =>
+        db.writeTransaction(async (tx) => {
+          const writer = new CurationWriter(tx);
+          await writer.takeReleaseLock();
+          await writer.holdReleaseLock("export");
+          await writer.finishRelease("abc");
+        }),
+      ),
     ).toMatchSnapshot();
   });
 });
