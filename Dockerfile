@@ -1,5 +1,5 @@
 # Multi-stage build of the PainGraph API: compile with dev dependencies, run with production ones only.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,9 +11,9 @@ COPY neo4j-launcher ./neo4j-launcher
 COPY schema ./schema
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
-# A heap limit sized to the API's needs (README, "Memory"); override through NODE_OPTIONS.
+# A heap limit sized to the API's needs (docs/operations.md, "Running in production"); override through NODE_OPTIONS.
 ENV NODE_OPTIONS=--max-old-space-size=192
 WORKDIR /app
 COPY package.json package-lock.json ./

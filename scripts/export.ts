@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../src/config";
 import { exportRelease } from "../src/curation/export.service";
 import { connectNeo4j } from "../src/neo4j/connection";
-import { DEFAULT_SEED_DIR } from "../src/seed/seed-files";
+import { DEFAULT_SEED_DIR } from "../src/write-model/seed-files";
 
 async function main(): Promise<number> {
   const directory = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_SEED_DIR;

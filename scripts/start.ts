@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { ConfigError, loadConfig, PROJECT_ROOT } from "../src/config";
 import { startNeo4j, stopNeo4j } from "../neo4j-launcher/launcher";
-import { runSeed, UnexportedChangesError } from "../src/seed/run-seed";
+import { runSeed, UnexportedChangesError } from "../src/write-model/run-seed";
 
 const INTERRUPTED = 130;
 let stopRequested = false;

@@ -4,7 +4,7 @@
  */
 import "reflect-metadata";
 import { loadConfig } from "../src/config";
-import { runSeed, SeedValidationError } from "../src/seed/run-seed";
+import { runSeed, SeedValidationError } from "../src/write-model/run-seed";
 
 async function main(): Promise<number> {
   const config = loadConfig();

@@ -1,7 +1,6 @@
 /** The only reader of process.env: validates every variable once into a typed, frozen config. */
 import path from "node:path";
-import { type ApiKeyEntry, parseApiKeys } from "./auth/api-keys";
-import type { JwtSettings } from "./auth/jwt";
+import { type Env, EnvReader } from "./env-reader";
 
 export type Profile = "development" | "production" | "test";
 
@@ -40,7 +39,7 @@ export interface Config {
   neo4j: Neo4jConfig;
   /** Curator credentials: API keys (hashes only) and JWT verification settings (null: tokens disabled). */
   auth: { apiKeys: readonly ApiKeyEntry[]; jwt: JwtSettings | null };
-  /** Protective limits on what one request may ask (README, "Limits"). */
+  /** Protective limits on what one request may ask (docs/operations.md, "Limits and reliability"). */
   limits: LimitsConfig;
   rateLimit: RateLimitConfig;
   /** Origins allowed to read responses cross-origin; "*" allows every origin (the data is public). */
@@ -67,7 +66,7 @@ export interface LimitsConfig {
   requestTimeoutMs: number;
 }
 
-/** The in-process response cache (README, "Response cache"). */
+/** The in-process response cache (docs/operations.md, "Response cache"). */
 export interface ResponseCacheConfig {
   /** Most bytes of cached responses held in memory; 0 turns the cache off. */
   maxBytes: number;
@@ -85,77 +84,24 @@ export interface RateLimitConfig {
   trustProxy: boolean;
 }
 
+/** A curator API key as configured: a name and the SHA-256 of the key (the key itself is never stored). */
+export interface ApiKeyEntry {
+  name: string;
+  sha256: Buffer;
+}
+
+/** How bearer tokens are verified (HS256 shared secret). */
+export interface JwtSettings {
+  secret: Uint8Array;
+  issuer: string;
+  audience: string;
+  rolesClaim: string;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     this.name = "ConfigError";
-  }
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** Collects every problem instead of stopping at the first, so one start-up shows them all. */
-class EnvReader {
-  readonly problems: string[] = [];
-  constructor(private readonly env: Env) {}
-
-  string(name: string, fallback: string): string {
-    const value = this.env[name];
-    return value === undefined || value === "" ? fallback : value;
-  }
-
-  optional(name: string): string | undefined {
-    const value = this.env[name];
-    return value === undefined || value === "" ? undefined : value;
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isInteger(value) || value < min || value > max) {
-      this.problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if (/^(1|true|yes|on)$/i.test(raw)) return true;
-    if (/^(0|false|no|off)$/i.test(raw)) return false;
-    this.problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  }
-
-  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-    const raw = this.optional(name);
-    if (raw === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    this.problems.push(`${name} must be one of ${allowed.join(", ")} (got "${raw}")`);
-    return fallback;
-  }
-
-  neo4jUri(name: string): string | undefined {
-    const raw = this.optional(name);
-    if (raw === undefined) return undefined;
-    if (!isNeo4jUri(raw)) {
-      this.problems.push(
-        `${name} must be a URI like bolt://host:7687 or neo4j+s://host (schemes bolt, neo4j, +s, +ssc) (got "${raw}")`,
-      );
-      return undefined;
-    }
-    return raw;
-  }
-}
-
-function isNeo4jUri(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return /^(bolt|neo4j)(\+s|\+ssc)?:$/.test(url.protocol) && url.hostname !== "";
-  } catch {
-    return false;
   }
 }
 
@@ -220,6 +166,24 @@ function isOrigin(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Parses "name:hex,name2:hex"; returns problems instead of throwing so config can list them all. */
+export function parseApiKeys(text: string): { entries: ApiKeyEntry[]; problems: string[] } {
+  const entries: ApiKeyEntry[] = [];
+  const problems: string[] = [];
+  for (const item of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const match = /^([A-Za-z0-9._-]{1,64}):([0-9a-f]{64})$/.exec(item);
+    if (match) entries.push({ name: match[1]!, sha256: Buffer.from(match[2]!, "hex") });
+    else
+      problems.push(
+        `CURATOR_API_KEYS entries must look like name:<64 hex chars of SHA-256> (got "${item.slice(0, 12)}…")`,
+      );
+  }
+  return { entries, problems };
 }
 
 function readAuth(env: EnvReader): Config["auth"] {

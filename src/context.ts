@@ -1,85 +1,55 @@
-/** The per-request context: a round-trip-counting view of the database, repositories and loaders for ONE request. */
-import { randomUUID } from "node:crypto";
+/**
+ * The per-request context: the request's state, its view of the database, and what each feature's slice adds
+ * (repositories, loaders, services) for ONE request. Features own their slices; this file only composes them.
+ */
 import { type AuthSettings, type Credentials, lazyPrincipal } from "./auth/authenticate";
 import type { Principal } from "./auth/principal";
-import { CatalogLoaders } from "./catalog/catalog.loaders";
-import { CatalogRepository } from "./catalog/catalog.repository";
-import { ConditionRepository } from "./catalog/condition.repository";
-import { TreatmentRepository } from "./catalog/treatment.repository";
-import { EvidenceLoaders } from "./evidence/evidence.loaders";
-import { RecommendationRepository } from "./evidence/recommendation.repository";
-import { EntityRepository } from "./graph/entity.repository";
-import { GraphLoaders } from "./graph/graph.loaders";
-import type { LoaderOptions } from "./graph/loader-kit";
-import { RelationRepository } from "./graph/relation.repository";
-import { CurationRepository } from "./curation/curation.repository";
+import { catalogSlice } from "./catalog/catalog.slice";
+import { curationSlice } from "./curation/curation.slice";
 import { WriteQueue } from "./curation/write-queue";
-import { PathRepository } from "./paths/path.repository";
-import { RecommendRepository } from "./recommend/recommend.repository";
-import type { Database } from "./neo4j/database";
-import { CountingDatabase } from "./neo4j/counting-database";
-import { DataReleaseRepository } from "./release/data-release.repository";
-import { SearchRepository } from "./search/search.repository";
+import { evidenceSlice } from "./evidence/evidence.slice";
+import type { LoaderOptions } from "./graph/loader-kit";
+import { graphSlice } from "./graph/graph.slice";
+import type { Database, RequestScope } from "./neo4j/database";
+import { decorate, isRoundTrip } from "./neo4j/decorate";
+import { newRequestInfo, type RequestInfo, type RequestState } from "./observability/request-info";
+import { pathsSlice } from "./paths/paths.slice";
+import { recommendSlice } from "./recommend/recommend.slice";
+import { releaseSlice } from "./release/release.slice";
+import { searchSlice } from "./search/search.slice";
+import type { ServerShared } from "./slice";
 
-export interface Repositories {
-  dataRelease: DataReleaseRepository;
-  entities: EntityRepository;
-  relations: RelationRepository;
-  conditions: ConditionRepository;
-  treatments: TreatmentRepository;
-  catalog: CatalogRepository;
-  recommendations: RecommendationRepository;
-  search: SearchRepository;
-  recommend: RecommendRepository;
-  paths: PathRepository;
-  curation: CurationRepository;
-}
+/** Every feature's slice. A new feature adds its slice here and nowhere else. */
+const SLICES = [
+  releaseSlice,
+  graphSlice,
+  catalogSlice,
+  evidenceSlice,
+  searchSlice,
+  recommendSlice,
+  pathsSlice,
+  curationSlice,
+] as const;
 
-export interface Loaders {
-  graph: GraphLoaders;
-  catalog: CatalogLoaders;
-  evidence: EvidenceLoaders;
-}
+type Slices = (typeof SLICES)[number];
+type Merged<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+export type Repositories = Merged<ReturnType<Slices["repositories"]>>;
+export type Loaders = Merged<ReturnType<Slices["loaders"]>>;
+export type Services = Merged<ReturnType<Slices["services"]>>;
 
 export interface RequestContext {
-  requestId: string;
-  /** Set when the client asked for query stats and config allows it. */
-  debug: boolean;
-  startedAt: number;
-  db: CountingDatabase;
+  /** What plugins read and write: the request's info, debug flag, cache stamp. */
+  state: RequestState;
+  /** The request's view of the database: scoped to its deadline, counting its round trips. */
+  db: Database;
   repositories: Repositories;
+  /** Per request (resolver classes are singletons). Replaced in place by refreshLoaders(). */
   loaders: Loaders;
+  services: Services;
   /** The caller, authenticated on first use (reads never need it). */
   principal: () => Promise<Principal | null>;
-  /** This server's curation writes, one at a time. */
-  writeQueue: WriteQueue;
   /** After a write: fresh loaders, so nothing cached earlier in this request is served stale. */
   refreshLoaders: () => void;
-}
-
-export function createRepositories(db: Database): Repositories {
-  return {
-    dataRelease: new DataReleaseRepository(db),
-    entities: new EntityRepository(db),
-    relations: new RelationRepository(db),
-    conditions: new ConditionRepository(db),
-    treatments: new TreatmentRepository(db),
-    catalog: new CatalogRepository(db),
-    recommendations: new RecommendationRepository(db),
-    search: new SearchRepository(db),
-    recommend: new RecommendRepository(db),
-    paths: new PathRepository(db),
-    curation: new CurationRepository(db),
-  };
-}
-
-/** New loaders for every request: they cache per request, and resolver classes are singletons. */
-export function createLoaders(repositories: Repositories, options: LoaderOptions): Loaders {
-  return {
-    graph: new GraphLoaders(repositories.entities, repositories.relations, options),
-    catalog: new CatalogLoaders(repositories.conditions, repositories.treatments, options),
-    evidence: new EvidenceLoaders(repositories.recommendations, options),
-  };
 }
 
 const NO_AUTH: AuthSettings = { apiKeys: [], jwt: null };
@@ -89,26 +59,42 @@ export interface ContextOptions {
   loaderBatchSize: number;
   credentials?: Credentials;
   auth?: AuthSettings;
-  requestId?: string;
-  /** Shared by every request of one server; a context made alone gets a queue of its own. */
-  writeQueue?: WriteQueue;
+  /** The request's record, started by the router; a context made without HTTP starts its own. */
+  info?: RequestInfo;
+  /** The request's deadline signal and bookmarks (see RequestScope). */
+  scope?: RequestScope;
+  /** Shared by every request of one server; a context made alone gets its own. */
+  shared?: ServerShared;
 }
 
 export function createRequestContext(database: Database, options: ContextOptions): RequestContext {
-  const db = new CountingDatabase(database);
-  const repositories = createRepositories(db);
-  const context: RequestContext = {
-    requestId: options.requestId ?? randomUUID(),
-    debug: options.debug,
-    startedAt: performance.now(),
+  const info = options.info ?? newRequestInfo();
+  const scoped = database.scope(options.scope ?? {});
+  const db = decorate(scoped, (call, proceed) => {
+    if (isRoundTrip(call)) info.roundTrips += 1;
+    return proceed();
+  });
+  const shared = options.shared ?? { writeQueue: new WriteQueue() };
+  const loaderOptions: LoaderOptions = { maxBatchSize: options.loaderBatchSize };
+  const built = SLICES.map((slice) => ({ slice, repositories: slice.repositories(db) }));
+  const repositories = Object.assign({}, ...built.map((part) => part.repositories)) as Repositories;
+  const createLoaders = () =>
+    Object.assign(
+      {},
+      ...built.map((part) => part.slice.loaders(part.repositories as never, loaderOptions)),
+    ) as Loaders;
+  const loaders = createLoaders();
+  return {
+    state: { info, debug: options.debug, end: () => scoped.end() },
     db,
     repositories,
-    loaders: createLoaders(repositories, { maxBatchSize: options.loaderBatchSize }),
+    loaders,
+    services: Object.assign(
+      {},
+      ...built.map((part) => part.slice.services(db, part.repositories as never, shared)),
+    ) as Services,
     principal: lazyPrincipal(options.credentials ?? {}, options.auth ?? NO_AUTH),
-    writeQueue: options.writeQueue ?? new WriteQueue(),
-    refreshLoaders: () => {
-      context.loaders = createLoaders(repositories, { maxBatchSize: options.loaderBatchSize });
-    },
+    // Apollo runs each operation on a shallow copy of this object: only mutating `loaders` reaches it.
+    refreshLoaders: () => void Object.assign(loaders, createLoaders()),
   };
-  return context;
 }

@@ -13,7 +13,7 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Codes of the protective limits (README, "Limits"): what a client gets when a request asks too much. */
+/** Codes of the protective limits (docs/operations.md, "Limits and reliability"): what a client gets when a request asks too much. */
 export const LimitCode = {
   QUERY_TOO_DEEP: "QUERY_TOO_DEEP",
   QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
@@ -67,6 +67,15 @@ export class ServiceUnavailableError extends GraphQLError {
 export class WriteConflictError extends GraphQLError {
   constructor(message = "The graph changed while this write was prepared; retry it.") {
     super(message, { extensions: { code: ErrorCode.WRITE_CONFLICT, retryable: true } });
+  }
+}
+
+/** The request ran past REQUEST_TIMEOUT_MS: answered 503, and its queries still running were ended. */
+export class RequestTimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(`The request took longer than ${timeoutMs} ms and was stopped; try a narrower request.`, {
+      extensions: { code: LimitCode.REQUEST_TIMEOUT, timeoutMs, http: { status: 503 } },
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { LANDING_OPERATION } from "./http/landing-operation";
 import { ReleaseWatcher } from "./cache/release-watcher";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
@@ -22,13 +23,13 @@ import { queryStatsPlugin } from "./http/query-stats.plugin";
 import { createRouter } from "./http/router";
 import { maxAliasesRule } from "./limits/aliases.rule";
 import { complexityPlugin } from "./limits/complexity";
-import { DeadlineDatabase } from "./limits/deadline";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
 import { Metrics } from "./observability/metrics";
-import { RequestTracker } from "./observability/request-tracker";
+import { requestStatePlugin } from "./observability/request-tracker";
+import { decorate } from "./neo4j/decorate";
 import { DataReleaseRepository } from "./release/data-release.repository";
 import { createSchema } from "./schema";
 
@@ -51,9 +52,8 @@ export interface PainGraphServer {
 export async function createServer({ config, connection, logger }: ServerDeps): Promise<PainGraphServer> {
   const httpServer = http.createServer();
   const metrics = new Metrics(MAX_CONNECTION_POOL_SIZE);
-  const tracker = new RequestTracker();
-  const writeQueue = new WriteQueue();
-  const database = metrics.instrument(connection.database);
+  const shared = { writeQueue: new WriteQueue() };
+  const database = decorate(connection.database, metrics.aroundQueries);
   const { limits } = config;
   const cache = config.responseCache;
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
@@ -80,7 +80,12 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       config.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: { runTelemetry: false }, includeCookies: false })
+        ? ApolloServerPluginLandingPageLocalDefault({
+            embed: { runTelemetry: false },
+            includeCookies: false,
+            document: LANDING_OPERATION.document,
+            variables: LANDING_OPERATION.variables,
+          })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
       ...(watcher
@@ -92,7 +97,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
-      tracker.plugin(),
+      requestStatePlugin(),
     ],
   });
   await apollo.start();
@@ -104,20 +109,18 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
     context: async (request, signal, info) =>
-      tracker.attach(
-        createRequestContext(new DeadlineDatabase(database, signal, limits.requestTimeoutMs), {
-          debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
-          loaderBatchSize: config.loaderBatchSize,
-          requestId: info.id,
-          credentials: {
-            authorization: request.headers.authorization,
-            apiKey: firstHeader(request.headers["x-api-key"]),
-          },
-          auth: config.auth,
-          writeQueue,
-        }),
+      createRequestContext(database, {
+        debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
+        loaderBatchSize: config.loaderBatchSize,
         info,
-      ),
+        scope: { signal },
+        credentials: {
+          authorization: request.headers.authorization,
+          apiKey: firstHeader(request.headers["x-api-key"]),
+        },
+        auth: config.auth,
+        shared,
+      }),
   });
   httpServer.on(
     "request",

@@ -72,7 +72,7 @@ export type Phase =
   /** Subacute pain, about one to three months. */
   | "SUBACUTE";
 
-/** One weight per ranking factor (docs/ranking.md). Omitted weights keep their defaults. Evidence weights (strength 10, balance 4, breadth 1, evidenceQuality 0.15, lineOfTherapy 0) must be ≥ 0; preference weights (coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1. Preferences only order treatments of equal evidence, and no weight overrides a stated line of therapy. */
+/** One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights (strength 10, balance 4, breadth 1, evidenceQuality 0.15, lineOfTherapy 0) must be ≥ 0; preference weights (coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1. Preferences only order treatments of equal evidence, and no weight overrides a stated line of therapy. */
 export type RankingWeightsInput = {
   /** Weight of the balance of guidelines for and against (−1 to 1). */
   balance?: number | null | undefined;
@@ -122,7 +122,7 @@ export type RecommendTreatmentsInput = {
   weights?: RankingWeightsInput | null | undefined;
 };
 
-/** PainGraph's normalised strength, mapped from the guideline's own raw grade by a documented rule (README, 'Strength mapping'); grades from different systems are compared only through it. */
+/** PainGraph's normalised strength, mapped from the guideline's own raw grade by a documented rule (docs/data-model.md, 'Strength mapping'); grades from different systems are compared only through it. */
 export type Strength =
   /** Conditional: e.g. GRADE weak/conditional, CDC category B, AAN level B/C, NICE 'consider'. */
   | "CONDITIONAL"

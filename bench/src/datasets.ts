@@ -41,7 +41,7 @@ function freeSyntheticPort(except: number): void {
     if (!fs.existsSync(pidFile)) continue;
     const { pid } = JSON.parse(fs.readFileSync(pidFile, "utf8")) as { pid: number };
     if (pid && pidListeningOn(SYNTHETIC_PORT) === pid)
-      node("seed/synthetic.js", ["--conditions", String(conditions), "--stop"]);
+      node("bench/synthetic/synthetic.js", ["--conditions", String(conditions), "--stop"]);
   }
 }
 
@@ -52,9 +52,9 @@ export async function openDataset(name: string, uri?: string): Promise<OpenDatas
   const conditions = SYNTHETIC_CONDITIONS[name];
   if (!uri && conditions) {
     freeSyntheticPort(conditions);
-    node("seed/synthetic.js", ["--conditions", String(conditions)]);
+    node("bench/synthetic/synthetic.js", ["--conditions", String(conditions)]);
     target = `bolt://127.0.0.1:${SYNTHETIC_PORT}`;
-    close = async () => node("seed/synthetic.js", ["--conditions", String(conditions), "--stop"]);
+    close = async () => node("bench/synthetic/synthetic.js", ["--conditions", String(conditions), "--stop"]);
   } else if (!uri) {
     node("scripts/db.js", ["start"]);
   }

@@ -1,7 +1,8 @@
 /** Turns request credentials into a principal, lazily and once per request: reads never pay for it. */
 import { UnauthenticatedError } from "./auth.errors";
-import { type ApiKeyEntry, principalForApiKey } from "./api-keys";
-import { type JwtSettings, principalForJwt } from "./jwt";
+import type { ApiKeyEntry, JwtSettings } from "../config";
+import { principalForApiKey } from "./api-keys";
+import { principalForJwt } from "./jwt";
 import type { Principal } from "./principal";
 
 export interface AuthSettings {

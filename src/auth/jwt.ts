@@ -1,14 +1,8 @@
 /** JWT verification with jose: signature (HS256 shared secret), issuer, audience and expiry, then the roles claim. */
 import { errors as joseErrors, jwtVerify } from "jose";
+import type { JwtSettings } from "../config";
 import { UnauthenticatedError } from "./auth.errors";
 import { Role, type Principal } from "./principal";
-
-export interface JwtSettings {
-  secret: Uint8Array;
-  issuer: string;
-  audience: string;
-  rolesClaim: string;
-}
 
 export async function principalForJwt(token: string, settings: JwtSettings): Promise<Principal> {
   try {

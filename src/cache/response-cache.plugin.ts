@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import type { RequestContext } from "../context";
+import type { WithRequestState } from "../observability/request-info";
 import type { ReleaseWatcher } from "./release-watcher";
 
 export type CacheOutcome = "hit" | "miss" | "bypass";
@@ -19,28 +19,25 @@ export interface ResponseCacheOptions {
   onOutcome?: (outcome: CacheOutcome) => void;
 }
 
-type Request = GraphQLRequestContext<RequestContext>;
+type Request = GraphQLRequestContext<WithRequestState>;
 
 export function responseCachePlugins({
   watcher,
   maxBytes,
   onOutcome,
-}: ResponseCacheOptions): ApolloServerPlugin<RequestContext>[] {
-  // The stamp each request's key was built with; null when the request may not use the cache.
-  const keyedStamp = new WeakMap<RequestContext, string | null>();
-  const stampFor = (request: Request): string | null => {
+}: ResponseCacheOptions): ApolloServerPlugin<WithRequestState>[] {
+  const stampFor = ({ contextValue: { state } }: Request): string | null => {
     // Debug requests report their real Cypher round trips, so they always execute.
-    const stamp = request.contextValue.debug ? null : watcher.current();
-    keyedStamp.set(request.contextValue, stamp);
-    return stamp;
+    state.cacheStamp = state.debug ? null : watcher.current();
+    return state.cacheStamp;
   };
-  const usable = async (request: Request) => keyedStamp.get(request.contextValue) != null;
+  const usable = async (request: Request) => request.contextValue.state.cacheStamp != null;
   // Only an answer computed entirely under the stamp it is keyed by may be stored.
   const unchanged = async (request: Request) =>
-    (await usable(request)) && keyedStamp.get(request.contextValue) === watcher.current();
+    (await usable(request)) && request.contextValue.state.cacheStamp === watcher.current();
 
   return [
-    responseCachePlugin<RequestContext>({
+    responseCachePlugin<WithRequestState>({
       cache: new InMemoryLRUCache<string>({ maxSize: maxBytes }),
       extraCacheKeyData: async (request) => stampFor(request),
       shouldReadFromCache: usable,
@@ -52,7 +49,7 @@ export function responseCachePlugins({
           async willSendResponse(request) {
             const kind = request.operation?.operation;
             if (kind === "mutation") await watcher.refresh();
-            if (kind !== "query" || !keyedStamp.has(request.contextValue)) return;
+            if (kind !== "query" || request.contextValue.state.cacheStamp === undefined) return;
             const outcome: CacheOutcome = request.metrics.responseCacheHit
               ? "hit"
               : (await usable(request))

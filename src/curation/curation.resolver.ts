@@ -22,7 +22,7 @@ import { decodeCursor } from "../pagination/cursor";
 import { pageSize } from "../pagination/page";
 import { PageArgs } from "../pagination/page.args";
 import type { ChangeRecord } from "./curation.repository";
-import { CurationService, type AppliedChange } from "./curation.service";
+import type { AppliedChange } from "./curation.service";
 import {
   ConditionInput,
   DeliveryInput,
@@ -85,7 +85,7 @@ function patchOf(input: object): Record<string, unknown> {
 export class CurationResolver {
   private async run(operation: Operation, context: RequestContext): Promise<AppliedChange> {
     const principal = (await context.principal()) as Principal;
-    const applied = await new CurationService(context.db, {}, context.writeQueue).apply(operation, principal);
+    const applied = await context.services.curation.apply(operation, principal);
     context.refreshLoaders();
     return applied;
   }

@@ -46,7 +46,7 @@ export const FIND_RECOMMENDATIONS = {
 } as const;
 export type RecommendationAnchor = keyof typeof FIND_RECOMMENDATIONS;
 
-/** Conflict (README): same treatment and condition, opposite directions (FOR vs AGAINST), overlapping phases. */
+/** Conflict (docs/data-model.md): same treatment and condition, opposite directions (FOR vs AGAINST), overlapping phases. */
 export const FIND_CONFLICTS = /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {

@@ -92,7 +92,7 @@ registerEnumType(Direction, {
 registerEnumType(Strength, {
   name: "Strength",
   description:
-    "PainGraph's normalised strength, mapped from the guideline's own raw grade by a documented rule (README, " +
+    "PainGraph's normalised strength, mapped from the guideline's own raw grade by a documented rule (docs/data-model.md, " +
     "'Strength mapping'); grades from different systems are compared only through it.",
   valuesConfig: {
     STRONG: {

@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import { LimitCode } from "../errors";
-import { errorCodesOf, type RequestInfo } from "../observability/request-info";
+import { LimitCode, RequestTimeoutError } from "../errors";
+import { errorCodesOfBody, type RequestInfo } from "../observability/request-info";
 import { BodyTooLargeError, readBody } from "./body";
 import { sendGraphQLError } from "./responses";
 import { useHtmlCsp } from "./security-headers";
@@ -13,7 +13,7 @@ import { useHtmlCsp } from "./security-headers";
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   bodyLimitBytes: number;
-  /** After this long the client gets 503 REQUEST_TIMEOUT and the signal stops the request's further queries. */
+  /** After this long the client gets 503 REQUEST_TIMEOUT and the signal ends the request's queries. */
   requestTimeoutMs: number;
   context: (request: IncomingMessage, signal: AbortSignal, info: RequestInfo) => Promise<TContext>;
 }
@@ -60,18 +60,15 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
     });
     const outcome = await Promise.race([execution, deadline]).finally(() => clearTimeout(timer));
     if (outcome === TIMED_OUT) {
-      controller.abort();
-      // The abandoned execution still settles; its queries now fail fast and its answer is dropped.
+      const timeout = new RequestTimeoutError(options.requestTimeoutMs);
+      // Ends the request's queries in flight and refuses its next ones; the abandoned execution's answer is dropped.
+      controller.abort(timeout);
       execution.catch(() => undefined);
-      return fail(
-        503,
-        `The request took longer than ${options.requestTimeoutMs} ms and was stopped; try a narrower request.`,
-        LimitCode.REQUEST_TIMEOUT,
-      );
+      return fail(503, timeout.message, LimitCode.REQUEST_TIMEOUT);
     }
     if (outcome.status !== undefined && outcome.status >= 400 && info.errorCodes.length === 0) {
       // Answered before the request pipeline ran (CSRF, method, content type): read the codes from the body.
-      if (outcome.body.kind === "complete") info.errorCodes = errorCodesOf(outcome.body.string);
+      if (outcome.body.kind === "complete") info.errorCodes = errorCodesOfBody(outcome.body.string);
     }
     await writeResult(response, outcome);
   };

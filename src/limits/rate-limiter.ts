@@ -1,6 +1,6 @@
 /**
  * An in-memory token bucket per client: `burst` requests at once, refilled at `perMinute`. One process only —
- * at scale the gateway limits too (README, "Rate limiting").
+ * at scale the gateway limits too (docs/operations.md, "Limits and reliability").
  */
 export interface RateLimitDecision {
   allowed: boolean;

@@ -2,7 +2,8 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { Neo4jConfig } from "../config";
 import { toDriverParams } from "./convert";
-import { Neo4jDatabase, type Database, type Params } from "./database";
+import type { Database, Params } from "./database";
+import { Neo4jDatabase } from "./neo4j-database";
 
 /** Most connections the driver opens to Neo4j (reported by /metrics). */
 export const MAX_CONNECTION_POOL_SIZE = 50;

@@ -3,7 +3,7 @@
  * trips by operation, errors by code, Neo4j queries in flight, plus Node's default process metrics.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Database, Params, Row, TransactionOptions, WriteTransaction } from "../neo4j/database";
+import { type Around, holdsConnection } from "../neo4j/decorate";
 import type { RequestInfo } from "./request-info";
 
 /** Operation names are client-chosen: past this many distinct ones, new names are counted as "other". */
@@ -74,21 +74,12 @@ export class Metrics {
     if (info.operationName !== null) this.roundTrips.observe({ operation }, info.roundTrips);
   }
 
-  /** Wraps the process's Database so every query is counted while it runs. */
-  instrument(database: Database): Database {
-    const track = <R>(run: () => Promise<R>): Promise<R> => {
-      this.queriesInFlight.inc();
-      return run().finally(() => this.queriesInFlight.dec());
-    };
-    return {
-      read: <T extends Row>(cypher: string, params?: Params) => track(() => database.read<T>(cypher, params)),
-      write: <T extends Row>(cypher: string, params?: Params) =>
-        track(() => database.write<T>(cypher, params)),
-      writeTransaction: <R>(work: (tx: WriteTransaction) => Promise<R>, options?: TransactionOptions) =>
-        track(() => database.writeTransaction(work, options)),
-      schema: (cypher: string, params?: Params) => track(() => database.schema(cypher, params)),
-    };
-  }
+  /** A decoration for the process's Database (decorate()): counts the queries holding a connection now. */
+  readonly aroundQueries: Around = (call, proceed) => {
+    if (!holdsConnection(call)) return proceed();
+    this.queriesInFlight.inc();
+    return proceed().finally(() => this.queriesInFlight.dec());
+  };
 
   private operationLabel(name: string | null): string {
     if (name === null) return "-";

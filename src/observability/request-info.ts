@@ -1,6 +1,10 @@
-/** What the server learns about one HTTP request while answering it: read by the request log and the metrics. */
+/**
+ * What the server records about one request while answering it, in one place: the router starts it, the GraphQL
+ * context carries it as RequestState, plugins fill it in, and the request log and metrics read it at the end.
+ */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
+import type { GraphQLFormattedError } from "graphql";
 
 export interface RequestInfo {
   /** The client's x-request-id when well-formed, else a new UUID; echoed in the response header. */
@@ -13,8 +17,24 @@ export interface RequestInfo {
   operationName: string | null;
   /** extensions.code of every error in the response. */
   errorCodes: string[];
-  /** Cypher round trips the request made. */
+  /** Cypher round trips the request made, counted as they happen. */
   roundTrips: number;
+}
+
+/** The small part of a GraphQL request's context that plugins read and write (never the repositories). */
+export interface RequestState {
+  info: RequestInfo;
+  /** Set when the client asked for query stats and config allows it. */
+  debug: boolean;
+  /** The release stamp the response cache keyed this request by; null when it may not use the cache. */
+  cacheStamp?: string | null;
+  /** Ends what the request's database view holds open; called once the response is ready. */
+  end(): Promise<void>;
+}
+
+/** What plugins see of the context. */
+export interface WithRequestState {
+  state: RequestState;
 }
 
 const ROUTES = new Set(["/graphql", "/health", "/ready", "/metrics", "/widget/", "/widget/paingraph.js"]);
@@ -22,10 +42,21 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function startRequestInfo(request: IncomingMessage, pathname: string): RequestInfo {
   const incoming = request.headers["x-request-id"];
-  return {
+  return newRequestInfo({
     id: typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
     method: request.method ?? "GET",
     route: ROUTES.has(pathname) ? pathname : "other",
+  });
+}
+
+/** A request's info before anything happened; also for requests that did not come over HTTP (tests, scripts). */
+export function newRequestInfo(
+  fields: Partial<Pick<RequestInfo, "id" | "method" | "route">> = {},
+): RequestInfo {
+  return {
+    id: fields.id ?? randomUUID(),
+    method: fields.method ?? "POST",
+    route: fields.route ?? "/graphql",
     startedAt: performance.now(),
     operationName: null,
     errorCodes: [],
@@ -33,13 +64,19 @@ export function startRequestInfo(request: IncomingMessage, pathname: string): Re
   };
 }
 
+/** The one error-code extractor: extensions.code of each error, "UNKNOWN" where there is none. */
+export function errorCodesOf(
+  errors: readonly Pick<GraphQLFormattedError, "extensions">[] | undefined,
+): string[] {
+  return (errors ?? []).map(({ extensions }) =>
+    typeof extensions?.code === "string" ? extensions.code : "UNKNOWN",
+  );
+}
+
 /** The codes of a GraphQL-shaped JSON body, for responses Apollo answered before any plugin ran. */
-export function errorCodesOf(body: string): string[] {
+export function errorCodesOfBody(body: string): string[] {
   try {
-    const parsed = JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> };
-    return (parsed.errors ?? []).map(({ extensions }) =>
-      typeof extensions?.code === "string" ? extensions.code : "UNKNOWN",
-    );
+    return errorCodesOf((JSON.parse(body) as { errors?: GraphQLFormattedError[] }).errors);
   } catch {
     return [];
   }

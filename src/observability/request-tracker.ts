@@ -1,43 +1,25 @@
 /**
- * Connects Apollo's view of a request (operation, errors, round trips) to its RequestInfo. Keyed by the
- * context's per-request Database view: Apollo hands plugins a shallow copy of the context, not the object itself.
+ * Fills in the request's RequestInfo from Apollo's view of it (operation name, error codes) and ends the request's
+ * database view once the response is ready; and writes the one log line per request.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
-import type { RequestContext } from "../context";
 import type { Logger } from "../logger";
-import type { RequestInfo } from "./request-info";
+import { errorCodesOf, type RequestInfo, type WithRequestState } from "./request-info";
 
-export class RequestTracker {
-  private readonly infos = new WeakMap<object, RequestInfo>();
-
-  attach<T extends Pick<RequestContext, "db">>(context: T, info: RequestInfo): T {
-    this.infos.set(context.db, info);
-    return context;
-  }
-
-  plugin(): ApolloServerPlugin<RequestContext> {
-    const infos = this.infos;
-    return {
-      async requestDidStart() {
-        return {
-          async willSendResponse({ contextValue, response, operation, operationName }) {
-            const info = infos.get(contextValue.db);
-            if (!info) return;
-            info.operationName = operation ? (operationName ?? "anonymous") : null;
-            info.roundTrips = contextValue.db.roundTrips;
-            if (response.body.kind === "single") info.errorCodes = codesOf(response.body.singleResult.errors);
-          },
-        };
-      },
-    };
-  }
-}
-
-function codesOf(errors: readonly GraphQLFormattedError[] | undefined): string[] {
-  return (errors ?? []).map(({ extensions }) =>
-    typeof extensions?.code === "string" ? extensions.code : "UNKNOWN",
-  );
+export function requestStatePlugin(): ApolloServerPlugin<WithRequestState> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operation, operationName }) {
+          const { info } = contextValue.state;
+          info.operationName = operation ? (operationName ?? "anonymous") : null;
+          if (response.body.kind === "single")
+            info.errorCodes = errorCodesOf(response.body.singleResult.errors);
+          await contextValue.state.end();
+        },
+      };
+    },
+  };
 }
 
 const QUIET_ROUTES = new Set(["/health", "/ready", "/metrics"]);

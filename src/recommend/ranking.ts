@@ -1,5 +1,5 @@
 /**
- * The recommendation ranking (docs, "How it ranks"). Pure and deterministic.
+ * The recommendation ranking (docs/recommendations.md). Pure and deterministic.
  *
  * 1. Stated lines first: a per-condition precedence no score or weight overrides (ranking.precedence.ts).
  * 2. Then the evidence score, compared exactly: strength, balance for/against, breadth of guideline support,

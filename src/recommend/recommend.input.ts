@@ -15,7 +15,7 @@ export class ConditionCodeInput {
 
 @InputType("RankingWeightsInput", {
   description:
-    "One weight per ranking factor (docs/ranking.md). Omitted weights keep their defaults. Evidence weights " +
+    "One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights " +
     "(strength 10, balance 4, breadth 1, evidenceQuality 0.15, lineOfTherapy 0) must be ≥ 0; preference weights " +
     "(coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1. Preferences only " +
     "order treatments of equal evidence, and no weight overrides a stated line of therapy.",

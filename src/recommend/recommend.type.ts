@@ -8,7 +8,7 @@ import { ExclusionReason, RankingFactor } from "./ranking.model";
 registerEnumType(RankingFactor, {
   name: "RankingFactor",
   description:
-    "A factor of the ranking score (docs/ranking.md). Stated lines of therapy come before every factor; then the " +
+    "A factor of the ranking score (docs/recommendations.md). Stated lines of therapy come before every factor; then the " +
     "evidence factors, compared exactly; the preference factors only order treatments of equal evidence.",
   valuesConfig: {
     STRENGTH: { description: "Evidence: best supporting strength, STRONG 3, CONDITIONAL 2, UNGRADED 1." },

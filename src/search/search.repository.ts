@@ -2,7 +2,7 @@
 import type { Database } from "../neo4j/database";
 import type { EntityRecord } from "../graph/entity.model";
 import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { SEARCH_INDEX } from "../seed/seed.repository";
+import { SEARCH_INDEX } from "./search-index";
 
 /** A code typed exactly (any case, with or without its dot) outranks every text match. */
 const EXACT_CODE_SCORE = 1000;

@@ -10,8 +10,9 @@ import { checksumOf, CurationService } from "../../src/curation/curation.service
 import { readSnapshot, writeFilesAtomically } from "../../src/curation/export.service";
 import { WriteQueue } from "../../src/curation/write-queue";
 import { updateOperation } from "../../src/curation/operations";
-import type { Database, Params, Row } from "../../src/neo4j/database";
-import { runSeed, UnexportedChangesError } from "../../src/seed/run-seed";
+import type { Database } from "../../src/neo4j/database";
+import { decorate } from "../../src/neo4j/decorate";
+import { runSeed, UnexportedChangesError } from "../../src/write-model/run-seed";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { graphFingerprint, seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
@@ -615,16 +616,11 @@ describe("curation", () => {
 /** The database as it is, except that the first write transaction waits for `before` to finish. */
 function holdFirstWriteTransaction(database: Database, before: () => Promise<void>): Database {
   let held = false;
-  return {
-    read: <T extends Row>(cypher: string, params?: Params) => database.read<T>(cypher, params),
-    write: <T extends Row>(cypher: string, params?: Params) => database.write<T>(cypher, params),
-    schema: (cypher, params) => database.schema(cypher, params),
-    writeTransaction: async (work, options) => {
-      if (!held) {
-        held = true;
-        await before();
-      }
-      return database.writeTransaction(work, options);
-    },
-  };
+  return decorate(database, async (call, proceed) => {
+    if (call.kind === "transaction" && !held) {
+      held = true;
+      await before();
+    }
+    return proceed();
+  });
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { LANDING_OPERATION } from "../../src/http/landing-operation";
 import { seedTestGraph } from "../support/graph";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -36,5 +37,15 @@ describe("the example operations in examples/", () => {
     for (const [field, value] of Object.entries(body.data ?? {})) {
       expect([field, hasContent(value)]).toEqual([field, true]);
     }
+  });
+
+  it("include the operation the explorers open with, which runs with its variables as they stand", async () => {
+    const { body } = await server.graphql<{ recommendTreatments: { items: unknown[]; disclaimer: string } }>(
+      LANDING_OPERATION.document,
+      { ...LANDING_OPERATION.variables },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.recommendTreatments.items.length).toBeGreaterThan(0);
+    expect(body.data?.recommendTreatments.disclaimer).toMatch(/does not prescribe/);
   });
 });

@@ -1,5 +1,5 @@
 import { SEARCH as SEARCH_CYPHER } from "../../src/search/search.repository";
-import { SEARCH_INDEX } from "../../src/seed/seed.repository";
+import { SEARCH_INDEX } from "../../src/search/search-index";
 import { seedTestGraph } from "../support/graph";
 import { startTestServer, type TestServer } from "../support/server";
 

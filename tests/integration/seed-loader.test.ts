@@ -4,9 +4,9 @@ import path from "node:path";
 import { formatProblem } from "../../src/model/seed-set";
 import { connectNeo4j, type Neo4jConnection } from "../../src/neo4j/connection";
 import { totalChanges } from "../../src/neo4j/database";
-import { DEFAULT_SEED_DIR, readSeedFiles } from "../../src/seed/seed-files";
-import { validateSeed } from "../../src/seed/seed.rules";
-import { loadSeed } from "../../src/seed/seed.service";
+import { DEFAULT_SEED_DIR, readSeedFiles } from "../../src/write-model/seed-files";
+import { validateSeed } from "../../src/write-model/seed.rules";
+import { loadSeed } from "../../src/write-model/seed.service";
 import { countByLabel, graphFingerprint, seedTestGraph } from "../support/graph";
 import { testConfig } from "../support/server";
 

@@ -76,6 +76,12 @@ describe("the PainGraph HTTP server", () => {
     expect(html).toMatch(/"runTelemetry":\s*false/);
   });
 
+  it("opens the Sandbox on the recommendation example with its variables", async () => {
+    const html = await (await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } })).text();
+    expect(html).toContain("query RecommendTreatments(");
+    expect(html).toMatch(/"variables":\s*\{\s*"code":\s*"M79\.7"/);
+  });
+
   it("answers unknown paths with 404", async () => {
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });

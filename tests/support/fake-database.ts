@@ -30,6 +30,12 @@ export class FakeDatabase implements Database {
   async schema(cypher: string, params: Params = {}): Promise<void> {
     this.calls.push({ cypher, params });
   }
+
+  scope(): Database {
+    return this;
+  }
+
+  async end(): Promise<void> {}
 }
 
 /** Answers batched look-ups `UNWIND $ids AS key` with one row per id, deliberately in reverse order. */

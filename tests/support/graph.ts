@@ -1,9 +1,9 @@
 /** Test helpers over the real Neo4j: load the real seed files, and fingerprint the whole graph. */
 import { formatProblem } from "../../src/model/seed-set";
 import type { Database } from "../../src/neo4j/database";
-import { readSeedFiles } from "../../src/seed/seed-files";
-import { validateSeed } from "../../src/seed/seed.rules";
-import { loadSeed, type LoadResult } from "../../src/seed/seed.service";
+import { readSeedFiles } from "../../src/write-model/seed-files";
+import { validateSeed } from "../../src/write-model/seed.rules";
+import { loadSeed, type LoadResult } from "../../src/write-model/seed.service";
 
 /** Loads seed/data into the test graph (a no-op when it is already current). */
 export async function seedTestGraph(db: Database, directory?: string): Promise<LoadResult> {

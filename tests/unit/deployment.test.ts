@@ -14,6 +14,7 @@ interface Service {
   build?: unknown;
   environment?: Record<string, string | number>;
   ports?: string[];
+  restart?: string;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[]; interval: string; retries: number; start_period?: string };
 }
@@ -64,6 +65,10 @@ describe("docker-compose.yml", () => {
     expect(neo4j?.environment?.NEO4J_AUTH).toBe("neo4j/${NEO4J_PASSWORD:-paingraph-local}");
   });
 
+  it("restarts both services after a crash or a daemon restart, unless stopped by hand", () => {
+    expect([neo4j?.restart, api?.restart]).toEqual(["unless-stopped", "unless-stopped"]);
+  });
+
   it("publishes ports on the host's loopback only and keeps Neo4j's data in a volume", () => {
     for (const service of [neo4j, api]) {
       for (const port of service?.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
@@ -87,11 +92,19 @@ describe("docker-compose.yml", () => {
   });
 });
 
+describe("the Docker build context", () => {
+  it("leaves .env files out of the image, keeping only the secret-free example", () => {
+    const ignored = readFileSync(path.join(PROJECT_ROOT, ".dockerignore"), "utf8").split("\n");
+    expect(ignored).toEqual(expect.arrayContaining([".env", ".env.*", "!.env.example"]));
+    expect(ignored.indexOf("!.env.example")).toBeGreaterThan(ignored.indexOf(".env.*"));
+  });
+});
+
 describe("the Dockerfile", () => {
   const runtime = dockerfile.slice(dockerfile.indexOf("AS runtime"));
 
   it("compiles in a build stage and runs with production dependencies only, as the node user", () => {
-    expect(dockerfile).toMatch(/FROM node:20[^\n]* AS build/);
+    expect(dockerfile).toMatch(/FROM node:24[^\n]* AS build/);
     expect(runtime).toContain("npm ci --omit=dev");
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toContain('CMD ["node", "dist/scripts/start.js"]');

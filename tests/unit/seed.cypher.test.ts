@@ -5,8 +5,8 @@ import {
   SCHEMA_STATEMENTS,
   upsertNodes,
   upsertRelationships,
-} from "../../src/seed/seed.repository";
-import { planGraph } from "../../src/seed/graph-plan";
+} from "../../src/write-model/seed.repository";
+import { planGraph } from "../../src/write-model/graph-plan";
 import { minimalSeedSet } from "../support/seed-fixture";
 
 describe("the seed loader's Cypher", () => {
@@ -63,8 +63,8 @@ describe("planGraph", () => {
 
 describe("syncDifference", () => {
   it("writes only the records an edit changed, and deletes only what it removed", async () => {
-    const { syncDifference } = await import("../../src/seed/seed.service");
-    const { SeedWriter } = await import("../../src/seed/seed.repository");
+    const { syncDifference } = await import("../../src/write-model/seed.service");
+    const { SeedWriter } = await import("../../src/write-model/seed.repository");
     const { FakeDatabase } = await import("../support/fake-database");
     const before = minimalSeedSet();
     const after = minimalSeedSet();

@@ -1,5 +1,5 @@
 import { formatProblem, type SeedSet } from "../../src/model/seed-set";
-import { validateSeed } from "../../src/seed/seed.rules";
+import { validateSeed } from "../../src/write-model/seed.rules";
 import { minimalSeedSet } from "../support/seed-fixture";
 
 function problemsAfter(edit: (set: SeedSet) => void): string[] {

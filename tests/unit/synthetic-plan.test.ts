@@ -1,12 +1,12 @@
 import { isWellFormedIcd10cm } from "../../src/model/codes";
-import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan } from "../../src/seed/graph-plan";
+import { NODE_LABELS, RELATIONSHIP_TYPES, type GraphPlan } from "../../src/write-model/graph-plan";
 import {
   syntheticBatches,
   syntheticChecksum,
   syntheticIcd10,
   syntheticPlan,
   syntheticSizes,
-} from "../../src/seed/synthetic-plan";
+} from "../../bench/synthetic/synthetic-plan";
 
 const OPTIONS = { conditions: 2_000, seed: 42 };
 

@@ -3,20 +3,16 @@
  * its own (port 7689, .neo4j/synthetic-N), or into NEO4J_URI when set, and leaves it running for benchmarks.
  */
 import path from "node:path";
-import { loadConfig, PROJECT_ROOT, type Config } from "../src/config";
-import { connectNeo4j } from "../src/neo4j/connection";
-import { NODE_LABELS, RELATIONSHIP_TYPES } from "../src/seed/graph-plan";
+import { loadConfig, PROJECT_ROOT, type Config } from "../../src/config";
+import { connectNeo4j } from "../../src/neo4j/connection";
+import { NODE_LABELS, RELATIONSHIP_TYPES } from "../../src/write-model/graph-plan";
 import {
   DEFAULT_SYNTHETIC_SEED,
   MAX_SYNTHETIC_CONDITIONS,
   SYNTHETIC_GENERATOR_VERSION,
-} from "../src/seed/synthetic-plan";
-import {
-  buildSyntheticGraph,
-  type SyntheticBuildResult,
-  type SyntheticProgress,
-} from "../src/seed/synthetic.service";
-import { neo4jStatus, startNeo4j, stopNeo4j } from "../neo4j-launcher/launcher";
+} from "./synthetic-plan";
+import { buildSyntheticGraph, type SyntheticBuildResult, type SyntheticProgress } from "./synthetic.service";
+import { neo4jStatus, startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 
 export const DEFAULT_SYNTHETIC_PORT = 7689;
 // Bulk writes of 5,000 rows are not API requests: give each batch more time than NEO4J_TX_TIMEOUT_MS's default.

@@ -3,8 +3,8 @@
  * otherwise earlier synthetic data is cleared and the plan is written in batches, one write transaction each.
  * The release marker is written last, so an interrupted build is never mistaken for a finished one.
  */
-import type { Database } from "../neo4j/database";
-import { SeedRepository, SeedWriter } from "./seed.repository";
+import type { Database } from "../../src/neo4j/database";
+import { SeedRepository, SeedWriter } from "../../src/write-model/seed.repository";
 import { syntheticBatches, syntheticChecksum, type SyntheticBatch } from "./synthetic-plan";
 import {
   CLEAR_ORDER,

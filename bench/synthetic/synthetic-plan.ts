@@ -2,7 +2,7 @@
  * Pure, deterministic generator of a synthetic graph shaped like the curated one (same labels, relationship
  * types and properties, skewed fan-out), yielded as write-sized batches so 10^5 conditions stay in modest memory.
  */
-import { icd10Display, icd10Key } from "../model/codes";
+import { icd10Display, icd10Key } from "../../src/model/codes";
 import {
   CodeSystem,
   ConditionCategory,
@@ -15,8 +15,8 @@ import {
   MythVerdict,
   Phase,
   RecommendationKind,
-} from "../model/enums";
-import { strengthOf } from "../model/strength.rules";
+} from "../../src/model/enums";
+import { strengthOf } from "../../src/model/strength.rules";
 import {
   NODE_LABELS,
   RELATIONSHIP_TYPES,
@@ -26,7 +26,7 @@ import {
   type Props,
   type RelationshipRow,
   type RelationshipType,
-} from "./graph-plan";
+} from "../../src/write-model/graph-plan";
 
 /** Bump when the generator's output changes: a kept build is reused only when its version matches. */
 export const SYNTHETIC_GENERATOR_VERSION = 1;

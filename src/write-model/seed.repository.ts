@@ -11,8 +11,7 @@ import {
   type RelationshipRow,
   type RelationshipType,
 } from "./graph-plan";
-
-export const SEARCH_INDEX = "paingraph_search";
+import { CREATE_SEARCH_INDEX } from "../search/search-index";
 
 /**
  * Uniqueness of every id across all kinds (Entity), per label for fast MERGE, one code per system and key, and
@@ -29,9 +28,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // Unfiltered lists by name are read in this order (indexedPage) instead of sorting every node.
   "CREATE RANGE INDEX condition_name IF NOT EXISTS FOR (c:Condition) ON (c.name)",
   "CREATE RANGE INDEX treatment_name IF NOT EXISTS FOR (t:Treatment) ON (t.name)",
-  `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS
-     FOR (n:Condition|Treatment|Guideline|Discipline|Profession|Modality|ConditionGroup|Myth)
-     ON EACH [n.name, n.title, n.myth, n.aliasesText, n.codesText, n.description, n.correction]`,
+  CREATE_SEARCH_INDEX,
 ];
 
 export const AWAIT_INDEXES = "CALL db.awaitIndexes(120)";

@@ -2,8 +2,13 @@
  * The synthetic builder's own Cypher: its release marker, the guard against curated data, clearing an earlier
  * synthetic build in batches, and graph counts. Labels and types come from the fixed tables in graph-plan.ts.
  */
-import type { Database } from "../neo4j/database";
-import { NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from "./graph-plan";
+import type { Database } from "../../src/neo4j/database";
+import {
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+  type NodeLabel,
+  type RelationshipType,
+} from "../../src/write-model/graph-plan";
 
 export const FIND_SYNTHETIC_RELEASE = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})

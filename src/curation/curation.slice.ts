@@ -1,0 +1,10 @@
+/** What curation adds to a request: the audit trail repository and the write service (one queue per server). */
+import type { Database } from "../neo4j/database";
+import { defineSlice } from "../slice";
+import { CurationRepository } from "./curation.repository";
+import { CurationService } from "./curation.service";
+
+export const curationSlice = defineSlice({
+  repositories: (db: Database) => ({ curation: new CurationRepository(db) }),
+  services: (db, _repositories, shared) => ({ curation: new CurationService(db, {}, shared.writeQueue) }),
+});

@@ -1,0 +1,12 @@
+/** What the evidence feature adds to a request: recommendations (guideline-graded edges) and their loaders. */
+import type { Database } from "../neo4j/database";
+import { defineSlice } from "../slice";
+import { EvidenceLoaders } from "./evidence.loaders";
+import { RecommendationRepository } from "./recommendation.repository";
+
+export const evidenceSlice = defineSlice({
+  repositories: (db: Database) => ({ recommendations: new RecommendationRepository(db) }),
+  loaders: (repositories, options) => ({
+    evidence: new EvidenceLoaders(repositories.recommendations, options),
+  }),
+});

@@ -1,0 +1,16 @@
+/** What the graph feature adds to a request: entity and relation look-ups and their loaders. */
+import type { Database } from "../neo4j/database";
+import { defineSlice } from "../slice";
+import { EntityRepository } from "./entity.repository";
+import { GraphLoaders } from "./graph.loaders";
+import { RelationRepository } from "./relation.repository";
+
+export const graphSlice = defineSlice({
+  repositories: (db: Database) => ({
+    entities: new EntityRepository(db),
+    relations: new RelationRepository(db),
+  }),
+  loaders: (repositories, options) => ({
+    graph: new GraphLoaders(repositories.entities, repositories.relations, options),
+  }),
+});

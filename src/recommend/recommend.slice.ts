@@ -1,0 +1,8 @@
+/** What recommending adds to a request: the candidate-reading repository the ranking works on. */
+import type { Database } from "../neo4j/database";
+import { defineSlice } from "../slice";
+import { RecommendRepository } from "./recommend.repository";
+
+export const recommendSlice = defineSlice({
+  repositories: (db: Database) => ({ recommend: new RecommendRepository(db) }),
+});

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { connectNeo4j, type Neo4jConnection } from "../../src/neo4j/connection";
+import { testConfig } from "../support/server";
+
+/** Polls until `check` holds or the time is up; returns whether it held. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+describe("a request's view of the database (Database.scope)", () => {
+  let connection: Neo4jConnection;
+  // A long transaction timeout: only the request's signal may end the slow query below.
+  beforeAll(() => {
+    connection = connectNeo4j(testConfig({ NEO4J_TX_TIMEOUT_MS: "120000" }).neo4j);
+  });
+  afterAll(() => connection.close());
+
+  const running = async (marker: string) => {
+    const [row] = await connection.database.read<{ n: number }>(
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n",
+      { marker },
+    );
+    return row!.n;
+  };
+
+  it("ends a query in flight when the request's signal aborts, and rejects it with the signal's reason", async () => {
+    const marker = `slow-${randomUUID()}`;
+    const controller = new AbortController();
+    const db = connection.database.scope({ signal: controller.signal });
+    const slow = db.read(`UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN '${marker}' AS m`);
+    slow.catch(() => undefined);
+    expect(await eventually(async () => (await running(marker)) === 1)).toBe(true);
+
+    const reason = new Error("the request's deadline passed");
+    controller.abort(reason);
+    await expect(slow).rejects.toBe(reason);
+    expect(await eventually(async () => (await running(marker)) === 0)).toBe(true);
+  });
+
+  it("refuses a query once the signal has aborted, without reaching Neo4j", async () => {
+    const controller = new AbortController();
+    const reason = new Error("too late");
+    controller.abort(reason);
+    await expect(connection.database.scope({ signal: controller.signal }).read("RETURN 1")).rejects.toBe(
+      reason,
+    );
+  });
+
+  it("hands back the bookmark of a write, and reads that start from it", async () => {
+    const bookmarks = { value: [] as string[] };
+    const db = connection.database.scope({ bookmarks });
+    await db.write("MERGE (s:ScopeTest {id: $id}) RETURN s.id AS id", { id: "bookmark" });
+    expect(bookmarks.value.length).toBeGreaterThan(0);
+    const written = [...bookmarks.value];
+    const [row] = await db.read<{ id: string }>("MATCH (s:ScopeTest {id: $id}) RETURN s.id AS id", {
+      id: "bookmark",
+    });
+    expect(row).toEqual({ id: "bookmark" });
+    expect(bookmarks.value).toEqual(written);
+    await connection.database.write("MATCH (s:ScopeTest) DELETE s");
+  });
+
+  it("runs every read of a request in one read transaction when asked, and end() closes it", async () => {
+    const marker = `one-tx-${randomUUID()}`;
+    const db = connection.database.scope({ readTransaction: true });
+    await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
+    const [row] = await db.read<{ n: number }>("RETURN 1 AS n");
+    expect(row).toEqual({ n: 1 });
+    const open = async () => {
+      const [result] = await connection.database.read<{ n: number }>(
+        "SHOW TRANSACTIONS YIELD metaData WHERE metaData.marker = $marker RETURN count(*) AS n",
+        { marker },
+      );
+      return result!.n;
+    };
+    expect(await open()).toBe(1);
+    await db.end();
+    expect(await eventually(async () => (await open()) === 0)).toBe(true);
+  });
+});
