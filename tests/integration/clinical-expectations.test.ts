@@ -62,9 +62,10 @@ describe("clinical expectations (tests/clinical/expectations.md)", () => {
   const expectations = readExpectations();
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The first rankings compile their Cypher plans: on a loaded machine that outlasts the default 10 s deadline.
+    server = await startTestServer({ REQUEST_TIMEOUT_MS: "60000" });
     await seedTestGraph(server.connection.database);
-  });
+  }, 180_000); // seeding a fresh graph can take minutes on a loaded CI machine
   afterAll(() => server.close());
 
   async function recommend(input: Record<string, unknown>): Promise<Result> {
