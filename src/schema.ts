@@ -23,6 +23,8 @@ import { DataReleaseResolver } from "./release/data-release.resolver";
 import { authChecker } from "./auth/auth-checker";
 import { ChangeResolver, CurationResolver } from "./curation/curation.resolver";
 import { SearchResolver } from "./search/search.resolver";
+import { ConditionSynonymsResolver, TreatmentSynonymsResolver } from "./search/synonym.resolver";
+import { SynonymCurationResolver } from "./curation/synonym.resolver";
 
 export const RESOLVERS = [
   ConditionResolver,
@@ -39,6 +41,9 @@ export const RESOLVERS = [
   MythFactResolver,
   StatisticResolver,
   SearchResolver,
+  ConditionSynonymsResolver,
+  TreatmentSynonymsResolver,
+  SynonymCurationResolver,
   RecommendationResultResolver,
   RankedTreatmentResolver,
   ExcludedTreatmentResolver,

@@ -22,7 +22,7 @@ import {
 } from "./workloads";
 import { runLoad } from "./load";
 
-const ALL_WORKLOADS: WorkloadName[] = ["W1", "W2", "W3", "W4", "W5"];
+const ALL_WORKLOADS: WorkloadName[] = ["W1", "W2", "W3", "W4", "W5", "W6"];
 const ALL_SYSTEMS: System[] = [
   "paingraph",
   "paingraph-uncached",

@@ -1,5 +1,5 @@
 /**
- * The workloads W1–W5: for each system, the request bodies it is sent and how its answer maps onto one
+ * The workloads W1–W6: for each system, the request bodies it is sent and how its answer maps onto one
  * canonical form, so every system is checked to return the same data as PainGraph.
  */
 export type System =
@@ -10,7 +10,7 @@ export type System =
   | "naive"
   | "cypher-floor"
   | "static";
-export type WorkloadName = "W1" | "W2" | "W3" | "W4" | "W5";
+export type WorkloadName = "W1" | "W2" | "W3" | "W4" | "W5" | "W6";
 
 export const WORKLOAD_TITLES: Record<WorkloadName, string> = {
   W1: "W1 condition by ICD-10 code with its recommendations",
@@ -18,6 +18,7 @@ export const WORKLOAD_TITLES: Record<WorkloadName, string> = {
   W3: "W3 recommendTreatments for two conditions",
   W4: "W4 search (conditions)",
   W5: "W5 mix (2×W1, 2×W4, 1×W2)",
+  W6: "W6 suggest: a burst of keystrokes (2 to 5 letters of two searches)",
 };
 
 /** What a dataset offers the workloads, discovered from its graph (datasets.ts). */
@@ -130,6 +131,18 @@ const OURS = {
       }
     }
   `,
+  W6: /* GraphQL */ `
+    query W6($prefix: String!) {
+      suggest(prefix: $prefix, first: 8) {
+        matchedText
+        node {
+          ... on Node {
+            id
+          }
+        }
+      }
+    }
+  `,
 } as const;
 
 const NEO4J_GRAPHQL = {
@@ -232,7 +245,15 @@ export function questions(workload: WorkloadName, params: DatasetParams): Questi
     workload: "W4",
     variables: { query, first: 10 },
   }));
+  // What a picker sends while someone types: every prefix from the second to the fifth letter.
+  const w6 = params.searches
+    .filter((query) => /^[a-z]{5,}/i.test(query))
+    .slice(0, 2)
+    .flatMap((query) => [2, 3, 4, 5].map((length) => query.slice(0, length)))
+    .map((prefix, i): Question => ({ key: `W6:${i}`, workload: "W6", variables: { prefix } }));
   switch (workload) {
+    case "W6":
+      return w6;
     case "W1":
       return w1;
     case "W2":
@@ -246,8 +267,12 @@ export function questions(workload: WorkloadName, params: DatasetParams): Questi
   }
 }
 
-/** Whether the system can answer the workload (neo4j-graphql has no recommendTreatments). */
+/**
+ * Whether the system can answer the workload: neo4j-graphql has no recommendTreatments, and completion (W6)
+ * exists only in PainGraph (the static server replays its answers).
+ */
 export function supports(system: System, workload: WorkloadName): boolean {
+  if (workload === "W6") return ["paingraph", "paingraph-uncached", "naive", "static"].includes(system);
   return !(system === "neo4j-graphql" && workload === "W3");
 }
 
@@ -276,6 +301,15 @@ export function requestBody(system: System, question: Question, normalise: Norma
   return JSON.stringify({ operationName: question.workload, query, variables });
 }
 
+/**
+ * W4 answers are compared on their best hit: PainGraph scores Lucene's candidates against its synonym vocabulary
+ * and leaves out weak matches, while the baselines return Lucene's own top ten, so only the first hit is the
+ * same question answered the same way.
+ */
+function topHit(hits: Data[]): Data[] {
+  return hits.slice(0, 1);
+}
+
 function fromOurs(workload: Question["workload"], data: Data): unknown {
   switch (workload) {
     case "W1":
@@ -285,7 +319,9 @@ function fromOurs(workload: Question["workload"], data: Data): unknown {
     case "W3":
       return data.recommendTreatments;
     case "W4":
-      return data.search.map((hit: Data) => hit.node);
+      return topHit(data.search.map((hit: Data) => hit.node));
+    case "W6":
+      return data.suggest;
   }
 }
 
@@ -320,7 +356,7 @@ function fromNeo4jGraphQL(workload: Question["workload"], data: Data): unknown {
         }),
       }));
     case "W4":
-      return data.searchConditions;
+      return topHit(data.searchConditions);
     default:
       return null;
   }

@@ -4,7 +4,7 @@ import type { RequestContext } from "../context";
 import { Citable } from "../evidence/citable.type";
 import type { EntityRecord } from "../graph/entity.model";
 import { Collaboration, Delivery, Management } from "./care-link.type";
-import { Discipline, Profession } from "./care-provider.type";
+import { type CareProvider, Discipline, Profession } from "./care-provider.type";
 
 /** The same traversals for both provider types; type-graphql resolver inheritance keeps them in one place. */
 /** The traversals shared by several types, bound to one of them (type-graphql resolver inheritance). */
@@ -30,6 +30,15 @@ function providerResolver<T extends object>(ProviderClass: ClassType<T>) {
       return loaders.graph.careLinks("collaborationsOfProvider").load(provider.id);
     }
 
+    @FieldResolver({
+      description:
+        "True when PainGraph's founding overview (a patient-education overview of pain-management specialists " +
+        "that set the project's first scope; uncited, see docs/data-model.md) names them.",
+    })
+    namedInFoundingOverview(@Root() provider: CareProvider): boolean {
+      return provider.fromArticle;
+    }
+
     @FieldResolver(() => [Citable], { description: "Sources for what is said about this provider." })
     sources(@Root() provider: EntityRecord, @Ctx() { loaders }: RequestContext) {
       return loaders.graph.related("citationsOf").load(provider.id);
@@ -40,7 +49,7 @@ function providerResolver<T extends object>(ProviderClass: ClassType<T>) {
 
 @Resolver(() => Discipline)
 export class DisciplineResolver extends providerResolver(Discipline) {
-  @Query(() => [Discipline], { description: "Specialist disciplines, the source article's four first." })
+  @Query(() => [Discipline], { description: "Specialist disciplines, the founding overview's four first." })
   disciplines(@Ctx() { repositories }: RequestContext) {
     return repositories.catalog.list("disciplines");
   }

@@ -18,8 +18,18 @@ export abstract class CareProvider extends Node {
   @Field({ description: "Who they are." })
   description!: string;
 
-  @Field({ description: "True when the source article names them." })
+  @Field({
+    description: "Deprecated name of namedInFoundingOverview.",
+    deprecationReason: "Use namedInFoundingOverview: the same value under a name that says what it means.",
+  })
   fromArticle!: boolean;
+
+  @Field({
+    description:
+      "True when PainGraph's founding overview (a patient-education overview of pain-management specialists " +
+      "that set the project's first scope; uncited, see docs/data-model.md) names them.",
+  })
+  namedInFoundingOverview!: boolean;
 }
 
 @ObjectType("Discipline", {

@@ -1,5 +1,5 @@
-/** The article's groups and the modalities, as whole lists, with their members. */
-import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+/** The founding overview's groups and the modalities, as whole lists, with their members. */
+import { Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citable } from "../evidence/citable.type";
 import type { EntityRecord } from "../graph/entity.model";
@@ -10,7 +10,9 @@ import { Treatment } from "./treatment.type";
 
 @Resolver(() => ConditionGroup)
 export class ConditionGroupResolver {
-  @Query(() => [ConditionGroup], { description: "The source article's seven umbrella groups, in its order." })
+  @Query(() => [ConditionGroup], {
+    description: "The founding overview's seven umbrella groups, in its order.",
+  })
   conditionGroups(@Ctx() { repositories }: RequestContext) {
     return repositories.catalog.list("conditionGroups");
   }
@@ -19,11 +21,16 @@ export class ConditionGroupResolver {
   conditions(@Root() group: EntityRecord, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("conditionsOfGroup").load(group.id);
   }
+
+  @FieldResolver(() => Int, { description: "Position of the group in the founding overview (1–7)." })
+  overviewOrder(@Root() group: ConditionGroup): number {
+    return group.articleOrder;
+  }
 }
 
 @Resolver(() => Modality)
 export class ModalityResolver {
-  @Query(() => [Modality], { description: "Treatment modalities, the source article's four first." })
+  @Query(() => [Modality], { description: "Treatment modalities, the founding overview's four first." })
   modalities(@Ctx() { repositories }: RequestContext) {
     return repositories.catalog.list("modalities");
   }
@@ -31,6 +38,20 @@ export class ModalityResolver {
   @FieldResolver(() => [Treatment], { description: "The treatments of this modality." })
   treatments(@Root() modality: EntityRecord, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("treatmentsOfModality").load(modality.id);
+  }
+
+  @FieldResolver(() => [String], {
+    description: "The examples PainGraph's founding overview gives for this modality (docs/data-model.md).",
+  })
+  overviewExamples(@Root() modality: Modality): string[] {
+    return modality.articleExamples;
+  }
+
+  @FieldResolver({
+    description: "True when PainGraph's founding overview names this modality (docs/data-model.md).",
+  })
+  namedInFoundingOverview(@Root() modality: Modality): boolean {
+    return modality.fromArticle;
   }
 }
 

@@ -1,10 +1,12 @@
-/** One of the source article's seven umbrella groups of conditions. */
+/** One of the founding overview's seven umbrella groups of conditions. */
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
 
 @ObjectType("ConditionGroup", {
   implements: Node,
-  description: "One of the source article's umbrella groups (e.g. 'Chronic back and neck pain').",
+  description:
+    "One of the umbrella groups of PainGraph's founding overview (e.g. 'Chronic back and neck pain'); " +
+    "see docs/data-model.md.",
 })
 export class ConditionGroup extends Node {
   @Field({ description: "Name of the group." })
@@ -13,6 +15,12 @@ export class ConditionGroup extends Node {
   @Field({ description: "What the group covers." })
   description!: string;
 
-  @Field(() => Int, { description: "Position of the group in the source article (1–7)." })
+  @Field(() => Int, {
+    description: "Deprecated name of overviewOrder.",
+    deprecationReason: "Use overviewOrder: the same value under a name that says what it means.",
+  })
   articleOrder!: number;
+
+  @Field(() => Int, { description: "Position of the group in the founding overview (1–7)." })
+  overviewOrder!: number;
 }

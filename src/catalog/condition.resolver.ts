@@ -114,7 +114,7 @@ export class ConditionResolver {
   }
 
   @FieldResolver(() => [ConditionGroup], {
-    description: "The source article's groups this condition belongs to.",
+    description: "The founding overview's umbrella groups this condition belongs to.",
   })
   groups(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("groupsOfCondition").load(condition.id);

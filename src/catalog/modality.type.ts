@@ -14,9 +14,23 @@ export class Modality extends Node {
   @Field({ description: "What it covers." })
   description!: string;
 
-  @Field(() => [String], { description: "The examples the source article gives for it." })
+  @Field(() => [String], {
+    description: "Deprecated name of overviewExamples.",
+    deprecationReason: "Use overviewExamples: the same value under a name that says what it means.",
+  })
   articleExamples!: string[];
 
-  @Field({ description: "True when the source article names this modality." })
+  @Field(() => [String], {
+    description: "The examples PainGraph's founding overview gives for this modality (docs/data-model.md).",
+  })
+  overviewExamples!: string[];
+
+  @Field({
+    description: "Deprecated name of namedInFoundingOverview.",
+    deprecationReason: "Use namedInFoundingOverview: the same value under a name that says what it means.",
+  })
   fromArticle!: boolean;
+
+  @Field({ description: "True when PainGraph's founding overview names this modality (docs/data-model.md)." })
+  namedInFoundingOverview!: boolean;
 }

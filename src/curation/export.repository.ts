@@ -54,6 +54,12 @@ export const EXPORT_QUERIES = {
   statistics: `
     MATCH (n:Statistic)
     RETURN n {.*, sourceId: COLLECT { MATCH (n)-[:CITES]->(other) RETURN other.id }[0]} AS node ORDER BY n.position`,
+  synonyms: `
+    MATCH (n:Condition|Treatment) WHERE n.synonymTerms IS NOT NULL
+    RETURN {entityId: n.id, synonyms: [i IN range(0, size(n.synonymTerms) - 1) | {
+      term: n.synonymTerms[i], kind: n.synonymKinds[i], source: n.synonymSources[i], reason: n.synonymReasons[i]
+    }]} AS node
+    ORDER BY n.synonymOrder`,
 } as const;
 export type ExportPart = keyof typeof EXPORT_QUERIES;
 

@@ -117,6 +117,8 @@ export function deleteOperation(id: string, cascade: boolean): Operation {
       }
       set.recommendations = set.recommendations.filter((r) => !refs.recommendations.includes(r));
       set.careLinks = set.careLinks.filter((link) => !refs.careLinks.includes(link));
+      // An entity's search vocabulary is part of it and goes with it.
+      set.synonyms = set.synonyms.filter((record) => record.entityId !== id);
       for (const member of refs.members)
         member.memberOfIds = member.memberOfIds.filter((classId) => classId !== id);
       for (const successor of refs.successors) successor.supersededById = null;

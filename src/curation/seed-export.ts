@@ -103,6 +103,7 @@ export const KEYS: Record<SeedPart, readonly string[]> = {
     "sourceId",
     "status",
   ],
+  synonyms: ["entityId", "synonyms"],
 };
 
 const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
@@ -116,6 +117,15 @@ const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
         }
       : null,
     overuseThresholds: JSON.parse((stored.overuseThresholdsJson as string | undefined) ?? "[]") as unknown,
+  }),
+  synonyms: (stored) => ({
+    ...stored,
+    // A reason is written only where the file has one (curated synonyms).
+    synonyms: (stored.synonyms as Stored[]).map(({ reason, ...synonym }) =>
+      reason
+        ? { ...pick(synonym, ["term", "kind", "source"]), reason }
+        : pick(synonym, ["term", "kind", "source"]),
+    ),
   }),
   myths: (stored) => ({
     ...stored,

@@ -8,7 +8,7 @@ import { Myth, MythFact, Statistic } from "./myth.type";
 @Resolver(() => Myth)
 export class MythResolver {
   @Query(() => [Myth], {
-    description: "The source article's myths about pain specialists, with corrections.",
+    description: "The founding overview's myths about pain specialists, with corrections.",
   })
   myths(@Ctx() { repositories }: RequestContext) {
     return repositories.catalog.list("myths");

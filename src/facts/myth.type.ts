@@ -1,4 +1,4 @@
-/** The source article's myths about pain specialists, each with a correction and cited facts. */
+/** The founding overview's myths about pain specialists, each with a correction and cited facts. */
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { ConfirmationStatus, MythVerdict } from "../model/enums";
 import { Node } from "../node/node.type";

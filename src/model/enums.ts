@@ -119,3 +119,11 @@ export enum TreatmentIntent {
   ACUTE = "ACUTE",
   PREVENTIVE = "PREVENTIVE",
 }
+
+/** What kind of word a synonym is: how clinicians, patients or packs name the thing, or how people misspell it. */
+export enum SynonymKind {
+  CLINICAL = "clinical",
+  LAY = "lay",
+  BRAND = "brand",
+  MISSPELLING = "misspelling",
+}

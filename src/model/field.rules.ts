@@ -5,6 +5,7 @@ import {
   CareProviderRecord,
   ConditionGroupRecord,
   ConditionRecord,
+  EntitySynonymsRecord,
   GuidelineRecord,
   ModalityRecord,
   MythFactRecord,
@@ -14,6 +15,7 @@ import {
   RecommendationRecord,
   SourceRecord,
   StatisticRecord,
+  SynonymRecord,
   TreatmentRecord,
 } from "./records";
 import { SEED_FILES, type Problem, type SeedPart, type SeedSet } from "./seed-set";
@@ -33,6 +35,7 @@ const CLASS_OF: Readonly<Record<SeedPart, RecordClass>> = {
   recommendations: RecommendationRecord,
   myths: MythRecord,
   statistics: StatisticRecord,
+  synonyms: EntitySynonymsRecord,
 };
 
 /** Validates one record against a class's rules; the problems name the record and field. */
@@ -70,6 +73,11 @@ function validateNested(instance: object, file: string, recordId: string | null)
   if (instance instanceof MythRecord && Array.isArray(instance.facts)) {
     return instance.facts.flatMap((fact, index) =>
       prefixed(validateRecord(MythFactRecord, fact, file, recordId), `facts[${index}]`),
+    );
+  }
+  if (instance instanceof EntitySynonymsRecord && Array.isArray(instance.synonyms)) {
+    return instance.synonyms.flatMap((synonym, index) =>
+      prefixed(validateRecord(SynonymRecord, synonym, file, recordId), `synonyms[${index}]`),
     );
   }
   return [];
@@ -116,8 +124,10 @@ export function validateFields(raw: Readonly<Record<SeedPart, unknown>>): {
 }
 
 function recordIdOf(record: unknown, index: number): string {
-  const id = (record as { id?: unknown } | null)?.id;
+  const id = (record as { id?: unknown; entityId?: unknown } | null)?.id;
   if (typeof id === "string") return id;
+  const entityId = (record as { entityId?: unknown } | null)?.entityId;
+  if (typeof entityId === "string") return entityId;
   const link = record as { from?: unknown; type?: unknown; to?: unknown } | null;
   if (typeof link?.from === "string" && typeof link.to === "string")
     return `${link.from} ${String(link.type)} ${link.to}`;

@@ -60,6 +60,7 @@ export function validateGraph(set: SeedSet): Problem[] {
   checkGuidelines(context);
   checkRecommendations(context);
   checkMythsAndStatistics(context);
+  checkSynonyms(context);
   return context.problems;
 }
 
@@ -253,5 +254,28 @@ function checkMythsAndStatistics(context: RuleContext): void {
   }
   for (const statistic of context.set.statistics) {
     context.expect("statistics", statistic.id, "sourceId", statistic.sourceId, ["source", "guideline"]);
+  }
+}
+
+/** One vocabulary record per entity, naming a condition or treatment; a term appears once per entity. */
+function checkSynonyms(context: RuleContext): void {
+  const listed = new Set<string>();
+  for (const record of context.set.synonyms) {
+    if (listed.has(record.entityId))
+      context.problem("synonyms", record.entityId, "entityId", "listed twice: merge its synonyms");
+    listed.add(record.entityId);
+    context.expect("synonyms", record.entityId, "entityId", record.entityId, ["condition", "treatment"]);
+    const terms = new Set<string>();
+    record.synonyms.forEach((synonym, i) => {
+      const key = synonym.term.trim().toLowerCase();
+      if (terms.has(key))
+        context.problem(
+          "synonyms",
+          record.entityId,
+          `synonyms[${i}].term`,
+          `"${synonym.term}" is listed twice`,
+        );
+      terms.add(key);
+    });
   }
 }

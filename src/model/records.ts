@@ -34,6 +34,7 @@ import {
   RecommendationKind,
   TherapyLine,
   TreatmentIntent,
+  SynonymKind,
 } from "./enums";
 
 /** type:slug — lowercase letters, digits and hyphens after the type prefix. */
@@ -214,4 +215,24 @@ export class StatisticRecord {
   @IsOptional() @IsString() definition?: string | null;
   @Matches(ANY_SOURCE_ID) sourceId!: string;
   @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+}
+
+/** A reference row or source id (R091, P051, C03, FDA-SCS-PDN), a drug label ("label:…"), or "curated". */
+export const SYNONYM_SOURCE = /^([A-Z][A-Z0-9]*(-[A-Z0-9]+)*|label:.{3,}|curated)$/;
+
+export class SynonymRecord {
+  @IsString() @MinLength(2) @MaxLength(80) term!: string;
+  @IsEnum(SynonymKind) kind!: SynonymKind;
+  @Matches(SYNONYM_SOURCE) source!: string;
+  /** Why a curated synonym is right; required when source is "curated". */
+  @ValidateIf((record: SynonymRecord) => record.source === "curated")
+  @IsString()
+  @MinLength(5)
+  reason?: string | null;
+}
+
+/** The search vocabulary of one entity: its curated synonyms by kind, each with its source. */
+export class EntitySynonymsRecord {
+  @Matches(/^(condition|treatment):[a-z0-9]+(-[a-z0-9]+)*$/) entityId!: string;
+  @IsArray() @ArrayNotEmpty() synonyms!: SynonymRecord[];
 }

@@ -4,6 +4,7 @@ import type {
   CareProviderRecord,
   ConditionGroupRecord,
   ConditionRecord,
+  EntitySynonymsRecord,
   GuidelineRecord,
   ModalityRecord,
   MythRecord,
@@ -26,6 +27,7 @@ export interface SeedSet {
   recommendations: RecommendationRecord[];
   myths: MythRecord[];
   statistics: StatisticRecord[];
+  synonyms: EntitySynonymsRecord[];
 }
 
 export type SeedPart = keyof SeedSet;
@@ -44,6 +46,7 @@ export const SEED_FILES: Readonly<Record<SeedPart, string>> = {
   recommendations: "recommendations.json",
   myths: "myths.json",
   statistics: "statistics.json",
+  synonyms: "synonyms.json",
 };
 
 /** One thing wrong with the data, precise enough to fix: file, record id and field. */

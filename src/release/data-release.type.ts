@@ -4,7 +4,7 @@ import { DateTimeISOResolver } from "graphql-scalars";
 
 @ObjectType({ description: "How many nodes of each kind the graph holds right now." })
 export class DataCounts {
-  @Field(() => Int, { description: "Umbrella condition groups from the source article." })
+  @Field(() => Int, { description: "Umbrella condition groups from the founding overview." })
   conditionGroups!: number;
 
   @Field(() => Int, { description: "Concrete pain conditions." })

@@ -1,48 +1,52 @@
-/** Full-text search over names, aliases, codes and descriptions, plus exact code matches ranked first. */
+/**
+ * Search candidates from Lucene: the names index (names, codes, synonyms by kind, each field boosted), the
+ * descriptions (only where every word is present) and an exactly typed code. Each comes with its vocabulary,
+ * not its whole record: relevance.ts scores it, and only the hits returned are loaded.
+ */
 import type { Database } from "../neo4j/database";
-import type { EntityRecord } from "../graph/entity.model";
-import { entityFromRow, entityProjection } from "../graph/entity.repository";
-import { SEARCH_INDEX } from "./search-index";
+import { NAMES_INDEX, SEARCH_INDEX } from "./search-index";
+import type { SearchCandidate } from "./vocabulary";
 
-/** A code typed exactly (any case, with or without its dot) outranks every text match. */
-const EXACT_CODE_SCORE = 1000;
-
-export const SEARCH = /* cypher */ `
+export const SEARCH_CANDIDATES = /* cypher */ `
   CALL () {
-    WITH $lucene AS lucene WHERE lucene IS NOT NULL
-    CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', lucene, {limit: $candidates}) YIELD node, score
-    RETURN node, score
+    WITH $names AS query WHERE query IS NOT NULL
+    CALL db.index.fulltext.queryNodes('${NAMES_INDEX}', query, {limit: $limit}) YIELD node
+    RETURN node, null AS code, false AS viaDescription
     UNION
-    MATCH (:Code {key: $codeKey})-[:IDENTIFIES]->(node:Condition)
-    RETURN node, ${EXACT_CODE_SCORE}.0 AS score
+    WITH $descriptions AS query WHERE query IS NOT NULL
+    CALL db.index.fulltext.queryNodes('${SEARCH_INDEX}', query, {limit: $limit}) YIELD node
+    RETURN node, null AS code, true AS viaDescription
+    UNION
+    MATCH (c:Code {key: $codeKey})-[:IDENTIFIES]->(node:Condition)
+    RETURN node, c.code AS code, false AS viaDescription
   }
-  WITH node, max(score) AS score
+  WITH node, max(code) AS matchedCode, any(flag IN collect(viaDescription) WHERE flag) AS viaDescription
   WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
-  RETURN ${entityProjection("node")} AS node, score
-  ORDER BY score DESC, node.id
-  LIMIT $first`;
+  RETURN node.id AS id,
+         [label IN labels(node) WHERE label <> 'Entity'][0] AS label,
+         coalesce(node.name, node.title, node.myth) AS name,
+         coalesce(node.aliases, []) AS aliases,
+         coalesce(node.synonymTerms, []) AS synonymTerms,
+         coalesce(node.synonymKinds, []) AS synonymKinds,
+         coalesce(node.icd10Codes, []) + coalesce(node.snomedCodes, []) AS codes,
+         COUNT { (node)<-[:ABOUT_TREATMENT|FOR_CONDITION]-() } AS popularity,
+         matchedCode, viaDescription`;
 
-export interface SearchHitRecord {
-  node: EntityRecord;
-  score: number;
-}
-
-export interface SearchRequest {
-  lucene: string | null;
+export interface CandidateRequest {
+  /** Lucene query over the names index; null to skip it. */
+  names: string | null;
+  /** Lucene query over descriptions; null to skip it. */
+  descriptions: string | null;
   codeKey: string | null;
   labels: string[] | null;
-  first: number;
+  limit: number;
 }
 
 export class SearchRepository {
   constructor(private readonly db: Database) {}
 
-  async search(request: SearchRequest): Promise<SearchHitRecord[]> {
-    if (request.lucene === null && request.codeKey === null) return [];
-    const rows = await this.db.read<{ node: Record<string, unknown>; score: number }>(SEARCH, {
-      ...request,
-      candidates: Math.max(50, request.first * 5),
-    });
-    return rows.map((row) => ({ node: entityFromRow(row.node), score: Math.round(row.score * 1000) / 1000 }));
+  async candidates(request: CandidateRequest): Promise<SearchCandidate[]> {
+    if (request.names === null && request.descriptions === null && request.codeKey === null) return [];
+    return this.db.read<SearchCandidate & Record<string, unknown>>(SEARCH_CANDIDATES, { ...request });
   }
 }

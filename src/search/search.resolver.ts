@@ -1,13 +1,15 @@
-/** search(query, types, first): full-text over names, aliases, codes and descriptions, typo-tolerant, ranked. */
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+/** search, suggest and didYouMean: typo-tolerant search over names, synonyms, codes and descriptions. */
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { icd10Key, isWellFormedIcd10cm } from "../model/codes";
 import { pageSize } from "../pagination/page";
-import { toLuceneQuery } from "./lucene";
-import { SearchableType, SearchHit } from "./search.type";
+import { SearchService } from "./search.service";
+import { SearchableType, SearchHit, SearchResult } from "./search.type";
 
 const MAX_QUERY_LENGTH = 200;
+const MAX_SUGGESTIONS = 20;
+const MAX_SPELLINGS = 3;
 
 /** An ICD-10-CM code or SNOMED CT id typed on its own is also looked up exactly. */
 function exactCodeKey(query: string): string | null {
@@ -17,15 +19,26 @@ function exactCodeKey(query: string): string | null {
   return isWellFormedIcd10cm(key.length > 3 ? `${key.slice(0, 3)}.${key.slice(3)}` : key) ? key : null;
 }
 
+function checkLength(text: string, argumentName: string): void {
+  if (text.length > MAX_QUERY_LENGTH)
+    throw new BadUserInputError(
+      `"${argumentName}" must be at most ${MAX_QUERY_LENGTH} characters`,
+      argumentName,
+    );
+}
+
+const labelsOf = (types: SearchableType[] | null) => (types && types.length > 0 ? [...types] : null);
+
 @Resolver(() => SearchHit)
 export class SearchResolver {
   @Query(() => [SearchHit], {
     description:
-      "Full-text search over names, lay aliases, codes and descriptions; tolerant of typos ('fibromialgia') and lay " +
-      "terms ('nerve pain'); best match first. Query syntax characters are treated as plain text.",
+      "Search over names, synonyms (clinical, lay, brand, misspellings), codes and descriptions: 'slipped disc', " +
+      "'Lyrica', 'fibromialgia', 'M79.7'. Best match first; a name or synonym beats a description; hits below a " +
+      "minimum relevance are left out, so nonsense finds nothing. Query syntax characters are plain text.",
   })
   search(
-    @Arg("query", { description: "What to look for: words, a lay term, or a code such as M79.7." })
+    @Arg("query", { description: "What to look for: words, a lay term, a brand, or a code such as M79.7." })
     query: string,
     @Arg("types", () => [SearchableType], {
       nullable: true,
@@ -35,15 +48,60 @@ export class SearchResolver {
     @Arg("first", () => Int, { nullable: true, description: "How many hits: default 20, at most 100." })
     first: number | null,
     @Ctx() { repositories }: RequestContext,
-  ) {
-    if (query.length > MAX_QUERY_LENGTH) {
-      throw new BadUserInputError(`"query" must be at most ${MAX_QUERY_LENGTH} characters`, "query");
-    }
-    return repositories.search.search({
-      lucene: toLuceneQuery(query),
-      codeKey: exactCodeKey(query),
-      labels: types && types.length > 0 ? [...types] : null,
+  ): Promise<SearchHit[]> {
+    checkLength(query, "query");
+    return new SearchService(repositories.search).search(query, exactCodeKey(query), {
+      labels: labelsOf(types),
       first: pageSize(first),
     });
+  }
+
+  @Query(() => [SearchHit], {
+    description:
+      "Completion for a picker, from the second character typed: names and synonyms that start with the " +
+      "prefix (or have a word that does), conditions first, then by how often the guidelines name them. " +
+      "`matchedText` is the name or synonym completed, e.g. 'Lyrica' for gabapentinoids.",
+  })
+  suggest(
+    @Arg("prefix", { description: "What has been typed so far; fewer than 2 letters returns nothing." })
+    prefix: string,
+    @Arg("first", () => Int, {
+      nullable: true,
+      defaultValue: 8,
+      description: "How many suggestions: default 8, at most 20.",
+    })
+    first: number | null,
+    @Arg("types", () => [SearchableType], {
+      nullable: true,
+      description: "Only these kinds of node; all when omitted.",
+    })
+    types: SearchableType[] | null,
+    @Ctx() { repositories }: RequestContext,
+  ): Promise<SearchHit[]> {
+    checkLength(prefix, "prefix");
+    return new SearchService(repositories.search).suggest(prefix, {
+      labels: labelsOf(types),
+      first: pageSize(first, "first", MAX_SUGGESTIONS),
+    });
+  }
+
+  @Query(() => [String], {
+    description:
+      "Did you mean: up to three names or synonyms spelled close to the query, drawn from the vocabulary. " +
+      "Empty when the query already matches something well.",
+  })
+  didYouMean(
+    @Arg("query", { description: "The query as typed." }) query: string,
+    @Ctx() { repositories }: RequestContext,
+  ): Promise<string[]> {
+    checkLength(query, "query");
+    return new SearchService(repositories.search).didYouMean(query, exactCodeKey(query), MAX_SPELLINGS);
+  }
+
+  @FieldResolver(() => SearchResult, { description: "The node that matched." })
+  async node(@Root() hit: SearchHit, @Ctx() { loaders }: RequestContext): Promise<typeof SearchResult> {
+    const node = await loaders.graph.entityById.load(hit.nodeId);
+    if (!node) throw new Error(`search hit ${hit.nodeId} vanished`);
+    return node as unknown as typeof SearchResult;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { icd10Display, icd10Key } from "../model/codes";
-import { CodeSystem } from "../model/enums";
+import { CodeSystem, SynonymKind } from "../model/enums";
 import type { SeedSet } from "../model/seed-set";
 import { strengthOf } from "../model/strength.rules";
 
@@ -104,6 +104,7 @@ export function planGraph(set: SeedSet): GraphPlan {
   planCare(set, plan);
   planEvidence(set, plan);
   planFacts(set, plan);
+  planSynonyms(set, plan);
   numberNodes(plan);
   return plan;
 }
@@ -236,4 +237,31 @@ function planFacts(set: SeedSet, plan: GraphPlan): void {
     plan.nodes.Statistic.push(node({ ...fields, definition: fields.definition ?? null }));
     plan.relationships.CITES.push(rel(fields.id, sourceId));
   }
+}
+
+/**
+ * Curated synonyms live on their entity: parallel lists (term, kind, source, reason) for the API and export, and
+ * one text per kind for the names full-text index, so each kind is its own Lucene field with its own boost.
+ */
+function planSynonyms(set: SeedSet, plan: GraphPlan): void {
+  const rows = new Map([...plan.nodes.Condition, ...plan.nodes.Treatment].map((row) => [row.id, row]));
+  set.synonyms.forEach((record, order) => {
+    const row = rows.get(record.entityId)!;
+    const { synonyms } = record;
+    const textOf = (kind: SynonymKind) =>
+      joined(synonyms.filter((synonym) => synonym.kind === kind).map((synonym) => synonym.term)) || null;
+    const props: Props = {
+      ...row.props,
+      synonymOrder: order,
+      synonymTerms: synonyms.map((synonym) => synonym.term),
+      synonymKinds: synonyms.map((synonym) => synonym.kind),
+      synonymSources: synonyms.map((synonym) => synonym.source),
+      synonymReasons: synonyms.map((synonym) => synonym.reason ?? ""),
+      clinicalText: textOf(SynonymKind.CLINICAL),
+      layText: textOf(SynonymKind.LAY),
+      brandText: textOf(SynonymKind.BRAND),
+      misspellingText: textOf(SynonymKind.MISSPELLING),
+    };
+    row.props = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null)) as Props;
+  });
 }

@@ -11,7 +11,7 @@ import {
   type RelationshipRow,
   type RelationshipType,
 } from "./graph-plan";
-import { CREATE_SEARCH_INDEX } from "../search/search-index";
+import { CREATE_NAMES_INDEX, CREATE_SEARCH_INDEX } from "../search/search-index";
 
 /**
  * Uniqueness of every id across all kinds (Entity), per label for fast MERGE, one code per system and key, and
@@ -29,6 +29,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   "CREATE RANGE INDEX condition_name IF NOT EXISTS FOR (c:Condition) ON (c.name)",
   "CREATE RANGE INDEX treatment_name IF NOT EXISTS FOR (t:Treatment) ON (t.name)",
   CREATE_SEARCH_INDEX,
+  CREATE_NAMES_INDEX,
 ];
 
 export const AWAIT_INDEXES = "CALL db.awaitIndexes(120)";

@@ -1,5 +1,5 @@
-import { SEARCH as SEARCH_CYPHER } from "../../src/search/search.repository";
-import { SEARCH_INDEX } from "../../src/search/search-index";
+import { SEARCH_CANDIDATES } from "../../src/search/search.repository";
+import { NAMES_INDEX, SEARCH_INDEX } from "../../src/search/search-index";
 import { seedTestGraph } from "../support/graph";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -22,13 +22,17 @@ describe("search", () => {
     return body.data!.search;
   }
 
-  it("uses the full-text index", async () => {
-    expect(SEARCH_CYPHER).toContain(`db.index.fulltext.queryNodes('${SEARCH_INDEX}'`);
+  it("uses the names and description full-text indexes", async () => {
+    expect(SEARCH_CANDIDATES).toContain(`db.index.fulltext.queryNodes('${SEARCH_INDEX}'`);
+    expect(SEARCH_CANDIDATES).toContain(`db.index.fulltext.queryNodes('${NAMES_INDEX}'`);
     const indexes = await server.connection.database.read<{ name: string; type: string; state: string }>(
-      "SHOW INDEXES YIELD name, type, state WHERE name = $name RETURN name, type, state",
-      { name: SEARCH_INDEX },
+      "SHOW INDEXES YIELD name, type, state WHERE name IN $names RETURN name, type, state ORDER BY name",
+      { names: [NAMES_INDEX, SEARCH_INDEX] },
     );
-    expect(indexes).toEqual([{ name: "paingraph_search", type: "FULLTEXT", state: "ONLINE" }]);
+    expect(indexes).toEqual([
+      { name: "paingraph_names", type: "FULLTEXT", state: "ONLINE" },
+      { name: "paingraph_search", type: "FULLTEXT", state: "ONLINE" },
+    ]);
   });
 
   it("finds a condition from a lay term found only in its aliases", async () => {

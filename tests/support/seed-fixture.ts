@@ -172,5 +172,6 @@ export function minimalSeedSet(): SeedSet {
         status: ConfirmationStatus.V,
       },
     ],
+    synonyms: [],
   };
 }

@@ -146,14 +146,15 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
-  it("search, with the Lucene text and the code as parameters", async () => {
+  it("search candidates, with the Lucene texts and the code as parameters", async () => {
     const request = {
-      lucene: "(back^4 OR back*^2 OR back~1)",
+      names: "name:((back^4 OR back*^2 OR back~1))^4",
+      descriptions: "(+description:back) OR (+correction:back)",
       codeKey: null,
       labels: ["Condition"],
-      first: 5,
+      limit: 150,
     };
-    expect(await sent((db) => new SearchRepository(db).search(request))).toMatchSnapshot();
+    expect(await sent((db) => new SearchRepository(db).candidates(request))).toMatchSnapshot();
   });
 
   it("data release", async () => {

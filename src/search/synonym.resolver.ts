@@ -1,0 +1,49 @@
+/** Condition.synonyms and Treatment.synonyms: the curated vocabulary stored on each node. */
+import { Arg, FieldResolver, Resolver, Root } from "type-graphql";
+import { Condition } from "../catalog/condition.type";
+import { Treatment } from "../catalog/treatment.type";
+import type { EntityRecord } from "../graph/entity.model";
+import { SynonymKind } from "../model/enums";
+import { Synonym } from "./synonym.type";
+
+const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
+
+function synonymsOf(node: EntityRecord, kinds: SynonymKind[] | null): Synonym[] {
+  const reasons = list(node.synonymReasons);
+  const sources = list(node.synonymSources);
+  const kindList = list(node.synonymKinds);
+  return list(node.synonymTerms)
+    .map((term, i) => ({
+      term,
+      kind: kindList[i] as SynonymKind,
+      source: sources[i] ?? "curated",
+      reason: reasons[i] || null,
+    }))
+    .filter((synonym) => !kinds || kinds.length === 0 || kinds.includes(synonym.kind));
+}
+
+const DESCRIPTION =
+  "Curated synonyms search finds it by (clinical, lay, brand, misspelling), each with its source.";
+const KINDS = { nullable: true, description: "Only these kinds; all when omitted." } as const;
+
+@Resolver(() => Condition)
+export class ConditionSynonymsResolver {
+  @FieldResolver(() => [Synonym], { description: DESCRIPTION })
+  synonyms(
+    @Root() node: EntityRecord,
+    @Arg("kinds", () => [SynonymKind], KINDS) kinds: SynonymKind[] | null,
+  ) {
+    return synonymsOf(node, kinds);
+  }
+}
+
+@Resolver(() => Treatment)
+export class TreatmentSynonymsResolver {
+  @FieldResolver(() => [Synonym], { description: DESCRIPTION })
+  synonyms(
+    @Root() node: EntityRecord,
+    @Arg("kinds", () => [SynonymKind], KINDS) kinds: SynonymKind[] | null,
+  ) {
+    return synonymsOf(node, kinds);
+  }
+}
