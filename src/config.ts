@@ -47,6 +47,8 @@ export interface Config {
   /** max-age of Cache-Control on successful query responses (GET ones are cacheable); 0 sends no-store. */
   httpCacheMaxAgeSeconds: number;
   responseCache: ResponseCacheConfig;
+  /** The shared tier (README, "Scaling out"): response cache, APQ, rate limits and release news in Redis. */
+  redis: RedisConfig;
   /** Serve GET /metrics (Prometheus text format). */
   metrics: boolean;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
@@ -72,6 +74,11 @@ export interface ResponseCacheConfig {
   maxBytes: number;
   /** How often the data release is re-read, bounding how long another process's write can go unseen. */
   releasePollMs: number;
+}
+
+export interface RedisConfig {
+  /** redis:// or rediss:// URL; null keeps everything in-process (one replica). */
+  url: string | null;
 }
 
 export interface RateLimitConfig {
@@ -203,6 +210,15 @@ function readAuth(env: EnvReader): Config["auth"] {
   return { apiKeys: entries, jwt };
 }
 
+function readRedis(env: EnvReader): RedisConfig {
+  const url = env.optional("REDIS_URL") ?? null;
+  if (url !== null && !/^rediss?:\/\/[^\s]+$/.test(url))
+    env.problems.push(
+      `REDIS_URL must be a redis:// or rediss:// URL (got "${url.replace(/:[^:@/]*@/, ":***@")}")`,
+    );
+  return { url };
+}
+
 /** Validates the environment once; throws ConfigError listing every bad variable. */
 export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
   const env = new EnvReader(rawEnv);
@@ -236,6 +252,7 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
       maxBytes: env.integer("RESPONSE_CACHE_MB", 32, 0, 4096) * 1024 * 1024,
       releasePollMs: env.integer("RESPONSE_CACHE_RELEASE_POLL_MS", 1000, 50, 600_000),
     },
+    redis: readRedis(env),
     metrics: env.boolean("METRICS", true),
     shutdownTimeoutMs: env.integer("SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
   };

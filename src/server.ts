@@ -12,6 +12,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { LANDING_OPERATION } from "./http/landing-operation";
 import { ReleaseWatcher } from "./cache/release-watcher";
+import { privateAnswersPlugin } from "./cache/private-answers.plugin";
+import { releasePlugin } from "./cache/release.plugin";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
 import { createRequestContext, type RequestContext } from "./context";
@@ -25,11 +27,13 @@ import { maxAliasesRule } from "./limits/aliases.rule";
 import { complexityPlugin } from "./limits/complexity";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
+import { inProcessLimiter, sharedLimiter } from "./limits/shared-rate-limiter";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
 import { Metrics } from "./observability/metrics";
 import { requestStatePlugin } from "./observability/request-tracker";
 import { decorate } from "./neo4j/decorate";
+import { createSharedCaches } from "./redis/shared-caches";
 import { DataReleaseRepository } from "./release/data-release.repository";
 import { createSchema } from "./schema";
 
@@ -56,11 +60,9 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const database = decorate(connection.database, metrics.aroundQueries);
   const { limits } = config;
   const cache = config.responseCache;
+  const caches = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
-  const watcher =
-    cache.maxBytes > 0
-      ? new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs)
-      : null;
+  const watcher = new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs);
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -72,6 +74,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config.includeStacktrace,
     ),
     parseOptions: { maxTokens: limits.maxTokens },
+    ...(caches.persistedQueries ? { persistedQueries: { cache: caches.persistedQueries } } : {}),
     validationRules: [
       knownOperationTypesRule,
       maxDepthRule(limits.maxDepth),
@@ -88,10 +91,13 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
           })
         : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
-      ...(watcher
+      releasePlugin({ watcher, announce: caches.announce }),
+      privateAnswersPlugin(),
+      ...(caches.responses
         ? responseCachePlugins({
             watcher,
-            maxBytes: cache.maxBytes,
+            cache: caches.responses,
+            available: caches.available,
             onOutcome: (result) => metrics.responseCache.inc({ result }),
           })
         : []),
@@ -101,7 +107,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     ],
   });
   await apollo.start();
-  await watcher?.start();
+  await caches.start(watcher);
+  await watcher.start();
 
   let stopping = false;
   const handleGraphQL = createGraphQLHandler({
@@ -128,6 +135,11 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config,
       logger,
       metrics,
+      limiter: !config.rateLimit.enabled
+        ? null
+        : caches.tier
+          ? sharedLimiter(config.rateLimit, caches.tier, () => metrics.rateLimiterFallback.inc())
+          : inProcessLimiter(config.rateLimit),
       routes: {
         graphql: handleGraphQL,
         health: sendHealth,
@@ -147,8 +159,9 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       }),
     stop: async () => {
       stopping = true;
-      watcher?.stop();
+      watcher.stop();
       await apollo.stop();
+      await caches.close();
     },
   };
 }

@@ -50,4 +50,14 @@ export class ReleaseWatcher {
     this.applied = sequence;
     this.stamp = stamp;
   }
+
+  /**
+   * Takes a stamp another replica announced after its write, at once (no round trip), so this replica's very
+   * next request keys on the new release; then re-reads it to confirm. Reads started earlier cannot undo it.
+   */
+  adopt(stamp: string): Promise<void> {
+    this.applied = this.started = this.started + 1;
+    this.stamp = stamp;
+    return this.refresh();
+  }
 }

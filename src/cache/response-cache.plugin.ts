@@ -1,12 +1,12 @@
 /**
- * The in-process response cache: Apollo's response-cache plugin over a byte-bounded LRU, keyed by query,
- * variables and the data release stamp. A new release changes every key, so a write invalidates by
- * construction; a mutation on this server re-reads the stamp before answering (read-your-writes), and a
- * write by another process is seen within one release poll.
+ * The response cache: Apollo's response-cache plugin over a byte-bounded in-process LRU, or over Redis shared
+ * by every replica (REDIS_URL), keyed by query, variables and the data release stamp. A new release changes
+ * every key, so a write invalidates by construction; a mutation re-reads the stamp before answering
+ * (read-your-writes, release.plugin.ts), and other replicas hear of it through Redis or within one poll.
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
-import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { WithRequestState } from "../observability/request-info";
 import type { ReleaseWatcher } from "./release-watcher";
 
@@ -14,7 +14,10 @@ export type CacheOutcome = "hit" | "miss" | "bypass";
 
 export interface ResponseCacheOptions {
   watcher: ReleaseWatcher;
-  maxBytes: number;
+  /** The in-process LRU, or Redis shared by every replica. */
+  cache: KeyValueCache<string>;
+  /** False while the cache's store is unreachable: requests bypass it (and are counted so). */
+  available?: () => boolean;
   /** Called once per query operation with how the cache served it. */
   onOutcome?: (outcome: CacheOutcome) => void;
 }
@@ -23,12 +26,13 @@ type Request = GraphQLRequestContext<WithRequestState>;
 
 export function responseCachePlugins({
   watcher,
-  maxBytes,
+  cache,
+  available = () => true,
   onOutcome,
 }: ResponseCacheOptions): ApolloServerPlugin<WithRequestState>[] {
   const stampFor = ({ contextValue: { state } }: Request): string | null => {
     // Debug requests report their real Cypher round trips, so they always execute.
-    state.cacheStamp = state.debug ? null : watcher.current();
+    state.cacheStamp = state.debug || !available() ? null : watcher.current();
     return state.cacheStamp;
   };
   const usable = async (request: Request) => request.contextValue.state.cacheStamp != null;
@@ -38,7 +42,7 @@ export function responseCachePlugins({
 
   return [
     responseCachePlugin<WithRequestState>({
-      cache: new InMemoryLRUCache<string>({ maxSize: maxBytes }),
+      cache,
       extraCacheKeyData: async (request) => stampFor(request),
       shouldReadFromCache: usable,
       shouldWriteToCache: unchanged,
@@ -48,7 +52,6 @@ export function responseCachePlugins({
         return {
           async willSendResponse(request) {
             const kind = request.operation?.operation;
-            if (kind === "mutation") await watcher.refresh();
             if (kind !== "query" || request.contextValue.state.cacheStamp === undefined) return;
             const outcome: CacheOutcome = request.metrics.responseCacheHit
               ? "hit"

@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 const ALLOWED_METHODS = "GET, POST, OPTIONS";
-const EXPOSED_HEADERS = "x-request-id, retry-after";
+const EXPOSED_HEADERS =
+  "x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset, x-paingraph-release, age";
 const HEADER_LIST = /^[A-Za-z0-9-]+(\s*,\s*[A-Za-z0-9-]+)*$/;
 const PREFLIGHT_MAX_AGE_SECONDS = "600";
 

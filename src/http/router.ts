@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config";
 import { LimitCode } from "../errors";
-import { RateLimiter } from "../limits/rate-limiter";
+import type { ClientLimiter } from "../limits/shared-rate-limiter";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
 import { type RequestInfo, startRequestInfo } from "../observability/request-info";
@@ -32,19 +32,24 @@ export interface RouterDeps {
   logger: Logger;
   metrics: Metrics;
   routes: Routes;
+  /** Null when rate limiting is off. */
+  limiter: ClientLimiter | null;
 }
 
 const UNLIMITED = new Set(["/health", "/ready"]);
 
-export function createRouter({ config, logger, metrics, routes }: RouterDeps) {
+export function createRouter({ config, logger, metrics, routes, limiter }: RouterDeps) {
   const { rateLimit } = config;
-  const limiter = rateLimit.enabled ? new RateLimiter(rateLimit) : null;
   const widget = createWidgetHandler({ reload: config.profile === "development" });
 
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
     if (applyCors(request, response, config.corsOrigins)) return;
     if (limiter && !UNLIMITED.has(url.pathname)) {
-      const decision = limiter.take(clientKey(request, rateLimit.trustProxy));
+      const decision = await limiter.take(clientKey(request, rateLimit.trustProxy));
+      // IETF draft "RateLimit header fields for HTTP": on every limited response, allowed or not.
+      response.setHeader("ratelimit-limit", String(decision.limit));
+      response.setHeader("ratelimit-remaining", String(decision.remaining));
+      response.setHeader("ratelimit-reset", String(decision.resetSeconds));
       if (!decision.allowed) {
         metrics.rateLimited.inc();
         info.errorCodes = [LimitCode.RATE_LIMITED];

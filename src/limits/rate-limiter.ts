@@ -6,6 +6,10 @@ export interface RateLimitDecision {
   allowed: boolean;
   /** Whole seconds until one more request is allowed (0 when allowed). */
   retryAfterSeconds: number;
+  /** For the RateLimit-* headers: the bucket's size, what is left of it, seconds until it is full again. */
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
 }
 
 interface Bucket {
@@ -40,13 +44,14 @@ export class RateLimiter {
     // Re-inserting keeps the map in least-recently-seen order for eviction.
     this.buckets.delete(client);
     this.buckets.set(client, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true, retryAfterSeconds: 0 };
-    }
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
     return {
-      allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+      allowed,
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+      limit: this.options.burst,
+      remaining: Math.floor(bucket.tokens),
+      resetSeconds: Math.ceil((this.options.burst - bucket.tokens) / this.perMs / 1000),
     };
   }
 

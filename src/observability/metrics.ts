@@ -50,6 +50,16 @@ export class Metrics {
     labelNames: ["result"] as const,
     registers: [this.registry],
   });
+  readonly sharedTierUp = new Gauge({
+    name: "paingraph_redis_up",
+    help: "1 while the shared tier (REDIS_URL) answers, 0 while the API runs on its in-process fallback.",
+    registers: [this.registry],
+  });
+  readonly rateLimiterFallback = new Counter({
+    name: "paingraph_rate_limiter_fallback_total",
+    help: "Rate-limit decisions taken in-process because Redis did not answer.",
+    registers: [this.registry],
+  });
   readonly rateLimited = new Counter({
     name: "paingraph_rate_limited_total",
     help: "Requests refused with 429 by the per-client rate limit.",

@@ -11,6 +11,9 @@ import { PROJECT_ROOT } from "../../src/config";
 
 interface Service {
   image?: string;
+  profiles?: string[];
+  command?: string[];
+  volumes?: string[];
   build?: unknown;
   environment?: Record<string, string | number>;
   ports?: string[];
@@ -19,7 +22,10 @@ interface Service {
   healthcheck?: { test: string[]; interval: string; retries: number; start_period?: string };
 }
 
-const compose = parse(readFileSync(path.join(PROJECT_ROOT, "docker-compose.yml"), "utf8")) as {
+// merge: the replicas share one definition through a YAML merge key, as Compose reads it.
+const compose = parse(readFileSync(path.join(PROJECT_ROOT, "docker-compose.yml"), "utf8"), {
+  merge: true,
+}) as {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
 };
@@ -38,7 +44,8 @@ describe("docker-compose.yml", () => {
   const { neo4j, api } = compose.services;
 
   it("runs Neo4j 5.26 Community and the API built from the Dockerfile", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["api", "neo4j"]);
+    const always = Object.entries(compose.services).filter(([, service]) => !service.profiles);
+    expect(always.map(([name]) => name).sort()).toEqual(["api", "neo4j"]);
     expect(neo4j?.image).toMatch(/^neo4j:5\.26(\.\d+)?-community$/);
     expect(api?.build).toBe(".");
   });
@@ -139,5 +146,39 @@ describe("the Dockerfile", () => {
     );
     expect(sources.length).toBeGreaterThan(5);
     for (const source of sources) expect(existsSync(path.join(PROJECT_ROOT, source))).toBe(true);
+  });
+});
+
+describe("docker-compose.yml's scale profile", () => {
+  const { services } = compose;
+  const replicas = ["api-1", "api-2", "api-3"].map((name) => services[name]);
+
+  it("adds Redis, three API replicas and nginx, only when the profile is asked for", () => {
+    const scale = Object.entries(services).filter(([, service]) => service.profiles?.includes("scale"));
+    expect(scale.map(([name]) => name).sort()).toEqual(["api-1", "api-2", "api-3", "lb", "redis"]);
+    expect(services.lb?.image).toMatch(/^nginx:/);
+    expect(services.redis?.image).toMatch(/^redis:/);
+  });
+
+  it("points every replica at the shared Redis and Neo4j, and mounts the nginx configuration the recipe test runs", () => {
+    for (const replica of replicas) {
+      expect(replica?.build).toBe(".");
+      expect(replica?.environment).toMatchObject({
+        REDIS_URL: "redis://redis:6379",
+        NEO4J_URI: "bolt://neo4j:7687",
+        TRUST_PROXY: "true",
+      });
+      expect(replica?.depends_on).toMatchObject({ redis: { condition: "service_healthy" } });
+    }
+    expect(services.lb?.volumes).toContain("./deploy/nginx.conf:/etc/nginx/nginx.conf:ro");
+    expect(services.lb?.ports).toEqual(["127.0.0.1:8080:8080"]);
+    const config = readFileSync(path.join(PROJECT_ROOT, "src/config.ts"), "utf8");
+    for (const name of Object.keys(replicas[0]?.environment ?? {})) expect(config).toContain(`"${name}"`);
+  });
+
+  it("keeps Redis a cache: no persistence, bounded memory", () => {
+    const command = (services.redis?.command ?? []).join(" ");
+    expect(command).toContain("--save  --appendonly no");
+    expect(command).toMatch(/--maxmemory \d+mb --maxmemory-policy allkeys-lru/);
   });
 });

@@ -110,7 +110,7 @@ describe("RateLimiter", () => {
   it("allows a burst, then refuses with the seconds until the next token", () => {
     const limit = limiter();
     expect([1, 2, 3].map(() => limit.take("a").allowed)).toEqual([true, true, true]);
-    expect(limit.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limit.take("a")).toMatchObject({ allowed: false, retryAfterSeconds: 1, limit: 3, remaining: 0 });
   });
 
   it("refills at the per-minute rate", () => {

@@ -70,13 +70,20 @@ public final class EmbeddedNeo4j {
     }
   }
 
+  /** Bolt's port + 10000 (or - 10000 near the top of the range): never Neo4j's default 7688, which tests use. */
+  static int routingPort(int boltPort) {
+    return boltPort + 10000 < 65536 ? boltPort + 10000 : boltPort - 10000;
+  }
+
   private static Path writeEffectiveConf(LauncherArgs args, Path home) throws IOException {
     String base = Files.readString(args.conf(), StandardCharsets.UTF_8);
     String effective =
         base
             + "\n# Added by the launcher\n"
             + "server.bolt.listen_address=127.0.0.1:" + args.port() + "\n"
-            + "server.bolt.advertised_address=127.0.0.1:" + args.port() + "\n";
+            + "server.bolt.advertised_address=127.0.0.1:" + args.port() + "\n"
+            // neo4j:// routing needs the routing connector; it gets a port of its own next to Bolt's.
+            + "server.routing.listen_address=127.0.0.1:" + routingPort(args.port()) + "\n";
     Path conf = home.resolve("neo4j.effective.conf");
     Files.writeString(conf, effective, StandardCharsets.UTF_8);
     return conf;

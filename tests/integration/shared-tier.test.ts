@@ -1,0 +1,204 @@
+/**
+ * Two API replicas, one Redis, one Neo4j: the shared tier's promises, proven against real servers.
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PROJECT_ROOT } from "../../src/config";
+import { hashApiKey } from "../../src/auth/api-keys";
+import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
+import { seedTestGraph } from "../support/graph";
+import { metricSample } from "../support/metrics";
+import { TestRedis, testRedisPort } from "../support/redis";
+import { startTestServer, type TestServer } from "../support/server";
+import { testNeo4jPort } from "../support/test-neo4j";
+
+// A Neo4j of this file's own: these tests write.
+const NEO4J_PORT = testNeo4jPort(7697);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "paingraph-replicas-"));
+const API_KEY = "curator-key-for-replica-tests-0123";
+const redis = new TestRedis(testRedisPort(1));
+
+const replicaEnv = (overrides: Record<string, string> = {}) => ({
+  NEO4J_URI: `bolt://127.0.0.1:${NEO4J_PORT}`,
+  REDIS_URL: redis.url,
+  RESPONSE_CACHE_MB: "8",
+  // A poll a minute away: only Redis can tell one replica about the other's write in time.
+  RESPONSE_CACHE_RELEASE_POLL_MS: "60000",
+  // A write reads the whole graph under the release lock; a machine shared with other jobs can be slow.
+  REQUEST_TIMEOUT_MS: "60000",
+  NEO4J_TX_TIMEOUT_MS: "60000",
+  RATE_LIMIT_BURST: "1000",
+  CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
+  ...overrides,
+});
+
+const READ = `query ReplicaRead($id: ID!) { condition(id: $id) { id description } }`;
+const UPDATE = `mutation ($input: ConditionInput!) { updateCondition(input: $input) { changed version } }`;
+
+async function get(server: TestServer, id: string, headers: Record<string, string> = {}) {
+  const params = new URLSearchParams({ query: READ, variables: JSON.stringify({ id }) });
+  const response = await fetch(`${server.url}/graphql?${params}`, {
+    headers: { "apollo-require-preflight": "true", ...headers },
+  });
+  const body = (await response.json()) as {
+    data?: { condition: { description: string } };
+    errors?: Array<{ extensions?: { code?: string } }>;
+  };
+  return { response, body, release: response.headers.get("x-paingraph-release") };
+}
+
+const hits = (server: TestServer) =>
+  metricSample(server.url, "paingraph_response_cache_total", { result: "hit" });
+
+describe("two replicas sharing one Redis", () => {
+  let a: TestServer;
+  let b: TestServer;
+
+  beforeAll(async () => {
+    await redis.start();
+    await startNeo4j({ projectRoot: PROJECT_ROOT, port: NEO4J_PORT, dataDir });
+    a = await startTestServer(replicaEnv());
+    // B reaches Neo4j through the routing protocol, as against a cluster.
+    b = await startTestServer(replicaEnv({ NEO4J_URI: `neo4j://127.0.0.1:${NEO4J_PORT}` }));
+    await seedTestGraph(a.connection.database);
+    await a.graphql("{ dataRelease { version } }");
+  }, 240_000);
+  afterAll(async () => {
+    await redis.stop();
+    await a?.close();
+    await b?.close();
+    await stopNeo4j({ dataDir });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 180_000);
+
+  it("answers on B from the cache A filled, with an Age header, under the same release", async () => {
+    const first = await get(a, "condition:fibromyalgia");
+    expect(first.body.errors).toBeUndefined();
+    const before = await hits(b);
+    const second = await get(b, "condition:fibromyalgia");
+    expect(second.body).toEqual(first.body);
+    expect(await hits(b)).toBe(before + 1);
+    expect(second.response.headers.get("age")).toMatch(/^\d+$/);
+    expect(second.release).toBe(first.release);
+    expect(first.release).toMatch(/^\d+\.[0-9a-f]{12}$/);
+  });
+
+  it("shows a write on A in the very next read on B, though B had cached the old answer", async () => {
+    const id = "condition:migraine";
+    const old = await get(b, id);
+    expect((await get(b, id)).body).toEqual(old.body);
+    const edited = `${old.body.data!.condition.description} (edited on replica A)`;
+    const write = await fetch(`${a.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": API_KEY },
+      body: JSON.stringify({ query: UPDATE, variables: { input: { id, description: edited } } }),
+    });
+    expect(((await write.json()) as { errors?: unknown }).errors).toBeUndefined();
+    // A role-gated answer is the caller's alone: no shared cache may keep it.
+    expect(write.headers.get("cache-control")).toBe("private, no-store");
+    expect(write.headers.get("x-paingraph-release")).not.toBe(old.release);
+    const next = await get(b, id);
+    expect(next.body.data!.condition.description).toBe(edited);
+    expect(next.release).not.toBe(old.release);
+  });
+
+  it("registers an automatic persisted query on A and answers its hash alone on B, over GET", async () => {
+    const query = `{ condition(id: "condition:fibromyalgia") { name } }`;
+    const extensions = JSON.stringify({
+      persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") },
+    });
+    const headers = { "apollo-require-preflight": "true" };
+    const unknown = await fetch(`${b.url}/graphql?${new URLSearchParams({ extensions })}`, { headers });
+    expect(JSON.stringify(await unknown.json())).toContain("PERSISTED_QUERY_NOT_FOUND");
+    const register = await fetch(`${a.url}/graphql?${new URLSearchParams({ query, extensions })}`, {
+      headers,
+    });
+    expect(register.status).toBe(200);
+    const hashed = await fetch(`${b.url}/graphql?${new URLSearchParams({ extensions })}`, { headers });
+    expect(await hashed.json()).toEqual({ data: { condition: { name: "Fibromyalgia" } } });
+  });
+
+  it("keeps answering correctly while Redis is stopped mid-load, and shares again once it is back", async () => {
+    const ids = ["condition:fibromyalgia", "condition:migraine", "condition:chronic-low-back-pain"];
+    const truth = new Map<string, string>();
+    for (const id of ids) truth.set(id, (await get(a, id)).body.data!.condition.description);
+    const release = (await get(a, ids[0]!)).release;
+
+    let stopped = false;
+    const load = (async () => {
+      const outcomes: Array<{ ok: boolean; release: string | null; right: boolean }> = [];
+      for (let round = 0; round < 40; round++) {
+        const server = round % 2 === 0 ? a : b;
+        const id = ids[round % ids.length]!;
+        const { response, body, release: named } = await get(server, id);
+        outcomes.push({
+          ok: response.status === 200 && body.errors === undefined,
+          release: named,
+          right: body.data?.condition.description === truth.get(id),
+        });
+        if (round === 10) {
+          await redis.stop();
+          stopped = true;
+        }
+      }
+      return outcomes;
+    })();
+    const outcomes = await load;
+    expect(stopped).toBe(true);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+    expect(outcomes.filter((outcome) => !outcome.right)).toEqual([]);
+    expect(new Set(outcomes.map((outcome) => outcome.release))).toEqual(new Set([release]));
+    expect(await metricSample(a.url, "paingraph_redis_up")).toBe(0);
+    expect(await metricSample(a.url, "paingraph_response_cache_total", { result: "bypass" })).toBeGreaterThan(
+      0,
+    );
+
+    await redis.start();
+    const deadline = Date.now() + 20_000;
+    while (
+      (await metricSample(b.url, "paingraph_redis_up")) !== 1 ||
+      (await metricSample(a.url, "paingraph_redis_up")) !== 1
+    ) {
+      if (Date.now() > deadline) throw new Error("the replicas did not reconnect to Redis");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // The restarted Redis is empty: A fills it, B hits.
+    await get(a, "condition:fibromyalgia");
+    const before = await hits(b);
+    await get(b, "condition:fibromyalgia");
+    expect(await hits(b)).toBe(before + 1);
+  }, 120_000);
+
+  describe("with a small rate limit", () => {
+    let c: TestServer;
+    let d: TestServer;
+
+    beforeAll(async () => {
+      c = await startTestServer(replicaEnv({ RATE_LIMIT_BURST: "10", RATE_LIMIT_PER_MINUTE: "10" }));
+      d = await startTestServer(replicaEnv({ RATE_LIMIT_BURST: "10", RATE_LIMIT_PER_MINUTE: "10" }));
+    });
+    afterAll(async () => {
+      await c?.close();
+      await d?.close();
+    });
+
+    it("holds one limit across replicas: the 11th request, alternating, is refused", async () => {
+      const statuses: number[] = [];
+      const remaining: Array<string | null> = [];
+      for (let request = 0; request < 12; request++) {
+        const { response } = await get(request % 2 === 0 ? c : d, "condition:migraine", {
+          "x-forwarded-for": "203.0.113.9",
+        });
+        statuses.push(response.status);
+        remaining.push(response.headers.get("ratelimit-remaining"));
+        expect(response.headers.get("ratelimit-limit")).toBe("10");
+        expect(response.headers.get("ratelimit-reset")).toMatch(/^\d+$/);
+      }
+      expect(statuses.slice(0, 10).every((status) => status === 200)).toBe(true);
+      expect(statuses.slice(10)).toEqual([429, 429]);
+      expect(remaining.slice(0, 10)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "0"]);
+    });
+  });
+});
