@@ -1,6 +1,7 @@
 /**
  * The HTTP front door: request id, security and CORS headers, rate limiting, then the route. /health and
  * /ready are never rate limited; every answer is logged and counted once the response finishes.
+ * Folder http/ (server layer): the HTTP edge; may import every layer below the server (see layers.cjs).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Config } from "../config";
@@ -8,7 +9,7 @@ import { LimitCode } from "../errors";
 import type { ClientLimiter } from "../limits/shared-rate-limiter";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
-import { type RequestInfo, startRequestInfo } from "../observability/request-info";
+import { type RequestInfo, startRequestInfo } from "../request-info";
 import { logRequest } from "../observability/request-tracker";
 import { clientKey } from "./client-key";
 import { applyCors } from "./cors";

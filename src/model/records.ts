@@ -1,6 +1,7 @@
 /**
  * Field rules for every record the graph holds, as class-validator classes. The seed loader validates the
  * seed files with them, and the write API's inputs reuse them: one set of rules, not two.
+ * Folder model/ (repositories layer): vocabularies, records and rules shared by reads and writes; imports nothing above it.
  */
 import {
   ArrayNotEmpty,

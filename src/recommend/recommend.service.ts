@@ -11,6 +11,7 @@ import { ConditionCategory, Phase, TreatmentIntent } from "../model/enums";
 import { rankTreatments } from "./ranking";
 import { RankingFactor, type RankedItem, type RankingOptions, type Weights } from "./ranking.model";
 import type { RecommendRepository } from "./recommend.repository";
+// eslint-disable-next-line no-restricted-imports -- the one counted exception (layering.test.ts): ranking takes the GraphQL input classes as its options.
 import { type RecommendTreatmentsInput, toWeights, validateShape } from "./recommend.input";
 
 export const DISCLAIMER =
