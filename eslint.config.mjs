@@ -1,13 +1,17 @@
-// Lint rules, including the layering: main → server → schema → resolvers → loaders → repositories → neo4j.
+// Lint rules, including the layering: main → server → schema → resolvers → context → loaders → repositories → neo4j
+// → foundation, generated from layers.cjs.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { createRequire } from "node:module";
+
+const { LAYERS, MATCH_ORDER, importPatternsOf } = createRequire(import.meta.url)("./layers.cjs");
 
 const DRIVER_ONLY_IN_NEO4J = {
   name: "neo4j-driver",
   message: "Only src/neo4j/ may import neo4j-driver: go through the Database port.",
 };
 
-/** Each layer may not import the layers above it. */
+/** Each layer may not import the layers above it (layers.cjs holds the order, once). */
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
@@ -21,10 +25,33 @@ const layer = (files, forbidden, message) => ({
   },
 });
 
-const ABOVE_RESOLVERS = ["**/main", "**/server", "**/schema", "**/http/*"];
-const ABOVE_LOADERS = [...ABOVE_RESOLVERS, "**/*.resolver", "**/context"];
-const ABOVE_REPOSITORIES = [...ABOVE_LOADERS, "**/*.loaders"];
-const ABOVE_NEO4J = [...ABOVE_REPOSITORIES, "**/*.repository", "**/*.service"];
+/** One lint block per layer, from the catch-all to the most specific: for a file, the last matching block wins. */
+const layerBlocks = [...MATCH_ORDER].reverse().map((name) => {
+  const index = LAYERS.findIndex((candidate) => candidate.name === name);
+  const above = LAYERS.slice(0, index).flatMap(importPatternsOf);
+  const { files } = LAYERS[index];
+  if (name === "neo4j") {
+    return {
+      files,
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              { group: above, message: "src/neo4j is the bottom layer: it imports only the foundation." },
+            ],
+          },
+        ],
+      },
+    };
+  }
+  const names = LAYERS.slice(0, index).map((layer) => layer.name);
+  return layer(
+    files,
+    above,
+    `The ${name} layer may not import a layer above it (${names.join(", ")}): see layers.cjs.`,
+  );
+});
 
 export default tseslint.config(
   {
@@ -60,17 +87,7 @@ export default tseslint.config(
     },
   },
   layer(["**/*.ts"], [], ""),
-  layer(
-    ["src/**/*.resolver.ts", "src/**/*.type.ts", "src/**/*.input.ts"],
-    ABOVE_RESOLVERS,
-    "Resolvers and types may not import the server layer.",
-  ),
-  layer(["src/**/*.loaders.ts"], ABOVE_LOADERS, "Loaders may not import resolvers or anything above them."),
-  layer(
-    ["src/**/*.repository.ts", "src/**/*.service.ts", "src/**/*.model.ts", "src/**/*.rules.ts"],
-    ABOVE_REPOSITORIES,
-    "Repositories may not import loaders, resolvers or anything above them.",
-  ),
+  ...layerBlocks,
   {
     // The benchmark's comparison servers (@neo4j/graphql, the raw-Cypher floor) use the driver directly by design.
     files: ["bench/**/*.ts"],
@@ -88,15 +105,6 @@ export default tseslint.config(
           .concat(["setTimeout", "clearTimeout"])
           .map((name) => [name, "readonly"]),
       ),
-    },
-  },
-  {
-    files: ["src/neo4j/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ABOVE_NEO4J.map((p) => p), message: "src/neo4j is the bottom layer." }] },
-      ],
     },
   },
 );

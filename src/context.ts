@@ -13,7 +13,7 @@ import type { LoaderOptions } from "./graph/loader-kit";
 import { graphSlice } from "./graph/graph.slice";
 import type { Database, RequestScope } from "./neo4j/database";
 import { decorate, isRoundTrip } from "./neo4j/decorate";
-import { newRequestInfo, type RequestInfo, type RequestState } from "./observability/request-info";
+import { newRequestInfo, type RequestInfo, type RequestState } from "./request-info";
 import { pathsSlice } from "./paths/paths.slice";
 import { recommendSlice } from "./recommend/recommend.slice";
 import { releaseSlice } from "./release/release.slice";

@@ -21,7 +21,9 @@ import {
 } from "./recommend/recommend.resolver";
 import { DataReleaseResolver } from "./release/data-release.resolver";
 import { authChecker } from "./auth/auth-checker";
-import { ChangeResolver, CurationResolver } from "./curation/curation.resolver";
+import { ChangeResolver } from "./curation/change.resolver";
+import { CurationResolver } from "./curation/curation.resolver";
+import { DataExportResolver } from "./curation/data-export.resolver";
 import { SearchResolver } from "./search/search.resolver";
 import { ConditionSynonymsResolver, TreatmentSynonymsResolver } from "./search/synonym.resolver";
 import { SynonymCurationResolver } from "./curation/synonym.resolver";
@@ -53,6 +55,7 @@ export const RESOLVERS = [
   DataReleaseResolver,
   CurationResolver,
   ChangeResolver,
+  DataExportResolver,
 ] as const;
 
 const QUERY_DESCRIPTION =

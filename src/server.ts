@@ -11,6 +11,8 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { LANDING_OPERATION } from "./http/landing-operation";
+import { createDownloadsHandler } from "./http/downloads";
+import { readReleaseFiles } from "./curation/release-files";
 import { ReleaseWatcher } from "./cache/release-watcher";
 import { privateAnswersPlugin } from "./cache/private-answers.plugin";
 import { releasePlugin } from "./cache/release.plugin";
@@ -143,6 +145,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         graphql: handleGraphQL,
         health: sendHealth,
         ready: (response) => sendReadiness(response, connection, stopping),
+        downloads: createDownloadsHandler(() => readReleaseFiles(database)),
       },
     }),
   );

@@ -30,10 +30,14 @@ export type ExclusionReason =
   | "NO_RECOMMENDATION"
   /** It is an opioid and excludeOpioids was set. */
   | "OPIOID_EXCLUDED"
-  /** Its only support is for another phase of pain. */
+  /** Its only support is for the other intent (acute vs preventive), or does not say which. */
+  | "OTHER_INTENT"
+  /** Its only support is for another phase of pain, or for a narrower population than the condition (e.g. spinal stenosis within sciatica). */
   | "OUT_OF_SCOPE"
   /** Guidelines only recommend against it here (see recommendations). */
   | "RECOMMENDED_AGAINST"
+  /** A class whose statements all appear on its members, which are listed as items instead. */
+  | "SHOWN_AS_MEMBERS"
   /** Its most invasive form exceeds maxInvasiveness. */
   | "TOO_INVASIVE";
 
@@ -68,7 +72,7 @@ export type Phase =
   /** Subacute pain, about one to three months. */
   | "SUBACUTE";
 
-/** One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights (strength 10, balance 4, breadth 1, lineOfTherapy 2) must be ≥ 0; preference weights (coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1, so preferences never outrank evidence. */
+/** One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights (strength 10, balance 4, breadth 1, evidenceQuality 0.15, lineOfTherapy 0) must be ≥ 0; preference weights (coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1. Preferences only order treatments of equal evidence, and no weight overrides a stated line of therapy. */
 export type RankingWeightsInput = {
   /** Weight of the balance of guidelines for and against (−1 to 1). */
   balance?: number | null | undefined;
@@ -76,9 +80,11 @@ export type RankingWeightsInput = {
   breadth?: number | null | undefined;
   /** Weight of the share of requested conditions it helps. */
   coverage?: number | null | undefined;
+  /** Weight of the best evidence quality a guideline states (high 1, moderate 2/3, low 1/3, unstated 0). */
+  evidenceQuality?: number | null | undefined;
   /** Weight of being less invasive ((3 − invasivenessMax) / 3). */
   leastInvasive?: number | null | undefined;
-  /** Weight of the earliest stated line of therapy (first line = 1). */
+  /** Weight of the earliest stated line (first 1, second 0.5, later 0.25); 0 by default, because stated lines already act as a precedence that no weight overrides. */
   lineOfTherapy?: number | null | undefined;
   /** Weight of being opioid-free. */
   opioidSparing?: number | null | undefined;
@@ -102,6 +108,8 @@ export type RecommendTreatmentsInput = {
   guidelineIds?: Array<string | number> | null | undefined;
   /** Also count statements of superseded guidelines. */
   includeSuperseded?: boolean;
+  /** For attack disorders (migraine, cluster and tension-type headache): ACUTE (stopping an attack) or PREVENTIVE (fewer attacks). A list never mixes the two; without it, ACUTE is used and intentUsed says so. It applies to the attack disorders of a request only. ACUTE with phase CHRONIC or SUBACUTE, or PREVENTIVE with phase ACUTE or SUBACUTE, is BAD_USER_INPUT. */
+  intent?: TreatmentIntent | null | undefined;
   /** Count only statements of guidelines from these jurisdictions. */
   jurisdictions?: Array<Jurisdiction> | null | undefined;
   /** Highest invasiveness allowed (0–3), compared with a treatment's maximum. */
@@ -122,6 +130,13 @@ export type Strength =
   | "STRONG"
   /** No grade: consensus, evidence summaries, regulatory and safety records, or grade not given. */
   | "UNGRADED";
+
+/** For attack disorders (migraine, cluster and tension-type headache): what a treatment is for. */
+export type TreatmentIntent =
+  /** Stopping an attack (e.g. triptans, NSAIDs, gepants such as ubrogepant, oxygen). */
+  | "ACUTE"
+  /** Fewer attacks (e.g. beta-blockers, topiramate, CGRP antibodies, verapamil). */
+  | "PREVENTIVE";
 
 export type PainGraphRecommendationsQueryVariables = Exact<{
   input: RecommendTreatmentsInput;

@@ -466,6 +466,7 @@ function planCondition(
     category: pick(random, Object.values(ConditionCategory)),
     icd10Codes: codes,
     snomedCodes: [],
+    parentIds: n > 1 && n % 20 === 0 ? [syntheticId("condition", n - 1)] : [],
     codesText: [...codes, ...codes.map(icd10Key)].join(" | "),
     ...(prevalence
       ? { prevalenceText: `About ${int(random, 1, 30)}% of adults.`, prevalenceStatus: ConfirmationStatus.V }
@@ -483,6 +484,9 @@ function planCondition(
   if (chance(random, 0.15))
     fragment.rel("IN_GROUP", id, catalog.groups[(group + int(random, 1, 6)) % catalog.groups.length]!);
   if (prevalence) fragment.rel("CITES", id, prevalence, { about: "prevalence" });
+  // Every 20th condition is a kind of the one before it, as fibromyalgia is of chronic primary pain (no draw, so
+  // the random sequence and every other choice stay as they were).
+  if (n > 1 && n % 20 === 0) fragment.rel("KIND_OF", id, syntheticId("condition", n - 1));
   const convention = { basis: LinkBasis.CONVENTION, sourceIds: [] };
   fragment.rel("MANAGES", pick(random, catalog.disciplines), id, convention);
   if (chance(random, 0.4)) fragment.rel("MANAGES", pick(random, catalog.professions), id, convention);

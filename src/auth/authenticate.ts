@@ -1,4 +1,7 @@
-/** Turns request credentials into a principal, lazily and once per request: reads never pay for it. */
+/**
+ * Turns request credentials into a principal, lazily and once per request: reads never pay for it.
+ * Folder auth/: credentials to principals (repositories layer; the auth checker is a resolver helper); imports config and errors.
+ */
 import { UnauthenticatedError } from "./auth.errors";
 import type { ApiKeyEntry, JwtSettings } from "../config";
 import { principalForApiKey } from "./api-keys";

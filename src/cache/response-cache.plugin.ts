@@ -3,11 +3,12 @@
  * by every replica (REDIS_URL), keyed by query, variables and the data release stamp. A new release changes
  * every key, so a write invalidates by construction; a mutation re-reads the stamp before answering
  * (read-your-writes, release.plugin.ts), and other replicas hear of it through Redis or within one poll.
+ * Folder cache/ (server layer): the response cache and release watcher; reads RequestState, not the context.
  */
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import type { WithRequestState } from "../observability/request-info";
+import type { WithRequestState } from "../request-info";
 import type { ReleaseWatcher } from "./release-watcher";
 
 export type CacheOutcome = "hit" | "miss" | "bypass";

@@ -1,4 +1,7 @@
-/** What the catalog adds to a request: condition, treatment and list repositories, and the catalog loaders. */
+/**
+ * What the catalog adds to a request: condition, treatment and list repositories, and the catalog loaders.
+ * The main file of catalog/: its resolvers read these from the context; its repositories import only neo4j/, model/ and the foundation.
+ */
 import type { Database } from "../neo4j/database";
 import { defineSlice } from "../slice";
 import { CatalogLoaders } from "./catalog.loaders";

@@ -15,7 +15,7 @@ import { CareTeam, Management, RelatedCondition } from "./care-link.type";
 import { ConditionConnection } from "./connections.type";
 import { ConditionGroup } from "./condition-group.type";
 import { ConditionOrderField, ConditionsArgs } from "./condition.input";
-import { Condition, Prevalence } from "./condition.type";
+import { Condition, OveruseThreshold, Prevalence } from "./condition.type";
 import { Treatment } from "./treatment.type";
 import type { ConditionCriteria } from "./catalog.model";
 
@@ -35,6 +35,45 @@ function toConditionCriteria(args: ConditionsArgs): ConditionCriteria {
 
 @Resolver(() => Condition)
 export class ConditionResolver {
+  @FieldResolver(() => [ID], {
+    description:
+      "Broader conditions it is a kind of (fibromyalgia and CRPS are chronic primary pain, NICE NG193): their " +
+      "statements reach it in a ranking.",
+  })
+  parentIds(@Root() condition: EntityRecord): string[] {
+    return (condition.parentIds as string[] | undefined) ?? [];
+  }
+
+  @FieldResolver(() => [Condition], { description: "The broader conditions of parentIds." })
+  parents(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.many((condition.parentIds as string[] | undefined) ?? []);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "True for attack disorders (migraine, cluster and tension-type headache): treated acutely or preventively.",
+  })
+  attackDisorder(@Root() condition: EntityRecord): boolean {
+    return condition.attackDisorder === true;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      "Generic ICD-10-CM codes it may be filed under that do not identify it (e.g. G89.29): search finds them, " +
+      "conditionByCode does not.",
+  })
+  relatedCodes(@Root() condition: EntityRecord): string[] {
+    return (condition.relatedCodes as string[] | undefined) ?? [];
+  }
+
+  @FieldResolver(() => [OveruseThreshold], {
+    description:
+      "For medication-overuse headache: the ICHD-3 overuse thresholds (days a month, months) per drug class.",
+  })
+  overuseThresholds(@Root() condition: EntityRecord): OveruseThreshold[] {
+    return JSON.parse((condition.overuseThresholdsJson as string | undefined) ?? "[]") as OveruseThreshold[];
+  }
+
   @Query(() => Condition, { nullable: true, description: "A condition by id; null when there is none." })
   condition(
     @Arg("id", () => ID, { description: "e.g. condition:fibromyalgia" }) id: string,

@@ -1,5 +1,5 @@
 /** A concrete pain condition, with its codes and lay names. */
-import { Field, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { ConditionCategory, ConfirmationStatus } from "../model/enums";
 import { Node } from "../node/node.type";
 
@@ -37,6 +37,29 @@ export class Condition extends Node {
   refId!: string | null;
 
   @Field(() => ConfirmationStatus, { description: "How firmly its definition and codes were confirmed." })
+  status!: ConfirmationStatus;
+}
+
+@ObjectType("OveruseThreshold", {
+  description: "An ICHD-3 threshold of medication-overuse headache: how often a drug taken for how long.",
+})
+export class OveruseThreshold {
+  @Field({ description: "The drugs it counts." })
+  medication!: string;
+
+  @Field(() => Int, { description: "Days of use per month at or above which use counts as overuse." })
+  daysPerMonth!: number;
+
+  @Field(() => Int, { description: "For more than this many months." })
+  months!: number;
+
+  @Field({ description: "The ICHD-3 criterion in plain words." })
+  statement!: string;
+
+  @Field({ description: "Row of PainGraph's patient-safety reference (e.g. P058)." })
+  refRow!: string;
+
+  @Field(() => ConfirmationStatus, { description: "How firmly the row was confirmed." })
   status!: ConfirmationStatus;
 }
 

@@ -1,27 +1,8 @@
-/** Curation mutations (CURATOR only), the audit trail and the export. Resolvers only translate; the service writes. */
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from "type-graphql";
-import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+/** Curation mutations (CURATOR only): each turns its input into an operation and hands it to the service. */
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { Role, type Principal } from "../auth/principal";
 import type { RequestContext } from "../context";
-import type { SeedPart } from "../model/seed-set";
-import { toConnection } from "../pagination/connection";
-import { decodeCursor } from "../pagination/cursor";
-import { pageSize } from "../pagination/page";
-import { PageArgs } from "../pagination/page.args";
-import type { ChangeRecord } from "./curation.repository";
+import { CareLinkType } from "../model/enums";
 import type { AppliedChange } from "./curation.service";
 import {
   ConditionInput,
@@ -30,56 +11,15 @@ import {
   RecommendationInput,
   TreatmentInput,
 } from "./curation.input";
-import { Change, ChangeConnection, DataExport, MutationResult } from "./curation.type";
-import { ExportRepository } from "./export.repository";
+import { Change, MutationResult } from "./curation.type";
 import {
-  createOperation,
+  createFromInput,
   deleteOperation,
   linkDeliveryOperation,
   type Operation,
   unlinkDeliveryOperation,
-  updateOperation,
+  updateFromInput,
 } from "./operations";
-import { exportSeedSet, KEYS, seedFileTexts } from "./seed-export";
-
-@ArgsType()
-class ChangesArgs extends PageArgs {
-  @Field(() => DateTimeISOResolver, { nullable: true, description: "Only changes at or after this time." })
-  since?: Date | null;
-
-  @Field(() => ID, { nullable: true, description: "Only changes to this entity." })
-  entityId?: string | null;
-}
-
-const LIST_DEFAULTS: Record<string, unknown> = {
-  aliases: [],
-  examples: [],
-  icd10Codes: [],
-  snomedCodes: [],
-  groupIds: [],
-  modalityIds: [],
-  memberOfIds: [],
-  prerequisites: [],
-  phases: ["ANY"],
-};
-
-/** A full record for a create: every key of the seed file, input values first, then list defaults, then null. */
-function recordFor(part: SeedPart, input: object): { id: string } {
-  const values = input as Record<string, unknown>;
-  return Object.fromEntries(
-    KEYS[part].map((key) => [
-      key,
-      values[key] ?? LIST_DEFAULTS[key] ?? (key === "adjunctOnly" || key === "isClass" ? false : null),
-    ]),
-  ) as { id: string };
-}
-
-/** Only the fields the input set; on update, omitted fields keep their values. */
-function patchOf(input: object): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([key, value]) => key !== "id" && value !== undefined),
-  );
-}
 
 @Resolver(() => MutationResult)
 export class CurationResolver {
@@ -96,7 +36,7 @@ export class CurationResolver {
     @Arg("input", () => ConditionInput, { description: "The new condition." }) input: ConditionInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(createOperation("conditions", recordFor("conditions", input)), context);
+    return this.run(createFromInput("conditions", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -108,7 +48,7 @@ export class CurationResolver {
     input: ConditionInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(updateOperation("conditions", input.id, patchOf(input)), context);
+    return this.run(updateFromInput("conditions", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -117,7 +57,7 @@ export class CurationResolver {
     @Arg("input", () => TreatmentInput, { description: "The new treatment." }) input: TreatmentInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(createOperation("treatments", recordFor("treatments", input)), context);
+    return this.run(createFromInput("treatments", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -129,7 +69,7 @@ export class CurationResolver {
     input: TreatmentInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(updateOperation("treatments", input.id, patchOf(input)), context);
+    return this.run(updateFromInput("treatments", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -138,7 +78,7 @@ export class CurationResolver {
     @Arg("input", () => GuidelineInput, { description: "The new guideline." }) input: GuidelineInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(createOperation("guidelines", recordFor("guidelines", input)), context);
+    return this.run(createFromInput("guidelines", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -150,7 +90,7 @@ export class CurationResolver {
     input: GuidelineInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(updateOperation("guidelines", input.id, patchOf(input)), context);
+    return this.run(updateFromInput("guidelines", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -162,7 +102,7 @@ export class CurationResolver {
     input: RecommendationInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(createOperation("recommendations", recordFor("recommendations", input)), context);
+    return this.run(createFromInput("recommendations", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -174,7 +114,7 @@ export class CurationResolver {
     input: RecommendationInput,
     @Ctx() context: RequestContext,
   ) {
-    return this.run(updateOperation("recommendations", input.id, patchOf(input)), context);
+    return this.run(updateFromInput("recommendations", input), context);
   }
 
   @Authorized(Role.CURATOR)
@@ -202,7 +142,7 @@ export class CurationResolver {
     return this.run(
       linkDeliveryOperation({
         from: input.providerId,
-        type: "DELIVERS" as never,
+        type: CareLinkType.DELIVERS,
         to: input.treatmentId,
         basis: input.basis,
         sourceIds: input.sourceIds,
@@ -228,45 +168,5 @@ export class CurationResolver {
   })
   change(@Root() applied: AppliedChange, @Ctx() { repositories }: RequestContext) {
     return applied.changeId ? repositories.curation.findChange(applied.changeId) : null;
-  }
-}
-
-@Resolver(() => Change)
-export class ChangeResolver {
-  @Query(() => ChangeConnection, {
-    description: "The audit trail: accepted writes, oldest first, filtered by time or entity.",
-  })
-  async changes(@Args() args: ChangesArgs, @Ctx() { repositories }: RequestContext) {
-    const page = await repositories.curation.pageChanges(
-      { since: args.since ? new Date(args.since).toISOString() : null, entityId: args.entityId ?? null },
-      pageSize(args.first),
-      args.after ? decodeCursor(args.after) : null,
-    );
-    return toConnection(page, (row: ChangeRecord) => row.version);
-  }
-
-  @FieldResolver(() => JSONResolver, {
-    nullable: true,
-    description: "The record before (seed-file shape); null for a create.",
-  })
-  before(@Root() change: ChangeRecord) {
-    return change.before === null ? null : JSON.parse(change.before);
-  }
-
-  @FieldResolver(() => JSONResolver, { nullable: true, description: "The record after; null for a delete." })
-  after(@Root() change: ChangeRecord) {
-    return change.after === null ? null : JSON.parse(change.after);
-  }
-
-  @Query(() => DataExport, {
-    description: "The whole graph in the seed files' format (public: the data is public).",
-  })
-  async dataExport(@Ctx() { repositories, db }: RequestContext) {
-    const set = await exportSeedSet(new ExportRepository(db));
-    const version = await repositories.curation.releaseVersion();
-    return {
-      version,
-      files: Object.entries(seedFileTexts(set)).map(([name, content]) => ({ name, content })),
-    };
   }
 }

@@ -1,4 +1,7 @@
-/** What curation adds to a request: the audit trail repository and the write service (one queue per server). */
+/**
+ * What curation adds to a request: the audit trail repository and the write service (one queue per server).
+ * The main file of curation/: its resolvers read these from the context; its repositories import only neo4j/, model/ and the foundation.
+ */
 import type { Database } from "../neo4j/database";
 import { defineSlice } from "../slice";
 import { CurationRepository } from "./curation.repository";

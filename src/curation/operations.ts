@@ -5,6 +5,7 @@
 import { BadUserInputError, NotFoundError } from "../errors";
 import type { CareLinkRecord } from "../model/records";
 import type { SeedPart, SeedSet } from "../model/seed-set";
+import { KEYS } from "./seed-export";
 
 export interface OperationResult {
   before: unknown;
@@ -161,4 +162,44 @@ export function unlinkDeliveryOperation(providerId: string, treatmentId: string)
       return { before, after: null, removedIds: [linkId(before)] };
     },
   };
+}
+
+const LIST_DEFAULTS: Record<string, unknown> = {
+  aliases: [],
+  examples: [],
+  icd10Codes: [],
+  snomedCodes: [],
+  groupIds: [],
+  modalityIds: [],
+  memberOfIds: [],
+  prerequisites: [],
+  phases: ["ANY"],
+};
+
+/** A full record for a create: every key of the seed file, input values first, then list defaults, then null. */
+function recordFor(part: SeedPart, input: object): { id: string } {
+  const values = input as Record<string, unknown>;
+  return Object.fromEntries(
+    KEYS[part].map((key) => [
+      key,
+      values[key] ?? LIST_DEFAULTS[key] ?? (key === "adjunctOnly" || key === "isClass" ? false : null),
+    ]),
+  ) as { id: string };
+}
+
+/** Only the fields the input set; on update, omitted fields keep their values. */
+function patchOf(input: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => key !== "id" && value !== undefined),
+  );
+}
+
+/** A create from a GraphQL input: the full seed record it describes. */
+export function createFromInput(part: SeedPart, input: object): Operation {
+  return createOperation(part, recordFor(part, input));
+}
+
+/** An update from a GraphQL input: only the fields it sets. */
+export function updateFromInput(part: SeedPart, input: { id: string }): Operation {
+  return updateOperation(part, input.id, patchOf(input));
 }

@@ -24,6 +24,10 @@ export const KEYS: Record<SeedPart, readonly string[]> = {
     "groupIds",
     "prevalence",
     "status",
+    "parentIds",
+    "attackDisorder",
+    "relatedCodes",
+    "overuseThresholds",
   ],
   modalities: ["id", "name", "description", "articleExamples", "fromArticle"],
   treatments: [
@@ -76,6 +80,15 @@ export const KEYS: Record<SeedPart, readonly string[]> = {
     "prerequisites",
     "adjunctOnly",
     "statement",
+    "line",
+    "followsTreatmentIds",
+    "followsNonOpioids",
+    "excludedMemberIds",
+    "evidenceQuality",
+    "intent",
+    "supersededById",
+    "subpopulation",
+    "minAgeYears",
   ],
   myths: ["id", "myth", "verdict", "correction", "nuance", "facts"],
   statistics: [
@@ -103,6 +116,7 @@ const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
           status: stored.prevalenceStatus,
         }
       : null,
+    overuseThresholds: JSON.parse((stored.overuseThresholdsJson as string | undefined) ?? "[]") as unknown,
   }),
   synonyms: (stored) => ({
     ...stored,

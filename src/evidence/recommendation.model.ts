@@ -1,5 +1,14 @@
 /** Recommendation records as repositories return them, and the filter they accept. */
-import type { Direction, Jurisdiction, Phase, RecommendationKind, Strength } from "../model/enums";
+import type {
+  Direction,
+  EvidenceQuality,
+  Jurisdiction,
+  Phase,
+  RecommendationKind,
+  Strength,
+  TherapyLine,
+  TreatmentIntent,
+} from "../model/enums";
 import type { EntityRecord } from "../graph/entity.model";
 
 export interface RecommendationRecord extends EntityRecord {
@@ -22,7 +31,17 @@ export interface RecommendationRecord extends EntityRecord {
   guidelineId: string;
   jurisdiction: Jurisdiction;
   guidelineYear: number;
+  /** True when its guideline is superseded or the statement itself is (supersededById). */
   superseded: boolean;
+  line?: TherapyLine | null;
+  followsTreatmentIds?: string[];
+  followsNonOpioids?: boolean;
+  excludedMemberIds?: string[];
+  evidenceQuality?: EvidenceQuality | null;
+  intent?: TreatmentIntent | null;
+  supersededById?: string | null;
+  subpopulation?: string | null;
+  minAgeYears?: number | null;
 }
 
 /** Normalised filter: null means "no restriction" for every field. */

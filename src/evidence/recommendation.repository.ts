@@ -8,7 +8,7 @@ export const RETURN_RECOMMENDATION = /* cypher */ `
     .*, __typename: 'Recommendation',
     treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
     jurisdiction: g.jurisdiction, guidelineYear: g.year,
-    superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) }
+    superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
   }`;
 
 // Phase ANY on either side overlaps everything; otherwise the phases must share one.
@@ -19,7 +19,7 @@ const FILTER = /* cypher */ `
     AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
     AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
     AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
-    AND ($includeSuperseded OR NOT EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) })`;
+    AND ($includeSuperseded OR (NOT EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AND r.supersededById IS NULL))`;
 
 const ORDER = /* cypher */ `
   ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,

@@ -22,6 +22,29 @@ export class RecommendationResolver {
     return found ?? null;
   }
 
+  @FieldResolver(() => [ID], {
+    description:
+      "Treatments it must follow (after their failure, or as their adjunct), as the statement names them.",
+  })
+  followsTreatmentIds(@Root() rec: RecommendationRecord): string[] {
+    return rec.followsTreatmentIds ?? [];
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "True when it applies only after non-opioid therapy (CDC 2022 Recs 1 and 2).",
+  })
+  followsNonOpioids(@Root() rec: RecommendationRecord): boolean {
+    return rec.followsNonOpioids === true;
+  }
+
+  @FieldResolver(() => [ID], {
+    description:
+      "Members of the treated class the statement leaves out (ACR 2019: opioids other than tramadol).",
+  })
+  excludedMemberIds(@Root() rec: RecommendationRecord): string[] {
+    return rec.excludedMemberIds ?? [];
+  }
+
   @FieldResolver(() => Treatment, { description: "The treatment (or class) the statement is about." })
   treatment(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.entityById.load(recommendation.treatmentId);

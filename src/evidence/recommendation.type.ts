@@ -1,6 +1,15 @@
 /** One guideline statement about one treatment (or class) for one condition, with its grade and scope. */
-import { Field, Int, ObjectType } from "type-graphql";
-import { ConfirmationStatus, Direction, Phase, RecommendationKind, Strength } from "../model/enums";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import {
+  ConfirmationStatus,
+  Direction,
+  EvidenceQuality,
+  Phase,
+  RecommendationKind,
+  Strength,
+  TherapyLine,
+  TreatmentIntent,
+} from "../model/enums";
 import { Node } from "../node/node.type";
 
 @ObjectType("Recommendation", {
@@ -69,6 +78,46 @@ export class Recommendation extends Node {
   @Field(() => ConfirmationStatus, { description: "How firmly the reference row was confirmed." })
   refStatus!: ConfirmationStatus;
 
-  @Field({ description: "True when the guideline has been superseded by a later one." })
+  @Field({
+    description:
+      "True when the statement is superseded: its whole guideline by a later one, or this statement alone " +
+      "(supersededById), as AHS 2024 replaces only the preventive advice of AHS 2021.",
+  })
   superseded!: boolean;
+
+  @Field(() => ID, { nullable: true, description: "The statement that replaces this one, where one does." })
+  supersededById!: string | null;
+
+  @Field(() => TherapyLine, {
+    nullable: true,
+    description: "The line of therapy the guideline states, if any.",
+  })
+  line!: TherapyLine | null;
+
+  @Field(() => EvidenceQuality, {
+    nullable: true,
+    description: "Quality of the evidence for this treatment, where the guideline grades it.",
+  })
+  evidenceQuality!: EvidenceQuality | null;
+
+  @Field(() => TreatmentIntent, {
+    nullable: true,
+    description: "For attack disorders: acute or preventive treatment; null elsewhere or where unstated.",
+  })
+  intent!: TreatmentIntent | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A narrower population than the condition (e.g. spinal stenosis within sciatica); such a statement does " +
+      "not count for the whole condition in a ranking.",
+  })
+  subpopulation!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Youngest age covered (CDC 2022: 18, adults only; NICE: 16); null when the source sets none.",
+  })
+  minAgeYears!: number | null;
 }

@@ -1,4 +1,7 @@
-/** Myths with their cited facts, and population statistics with their sources. */
+/**
+ * Myths with their cited facts, and population statistics with their sources.
+ * Folder facts/: myths and statistics, read through the graph slice's loaders; resolvers import loaders and below.
+ */
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citable } from "../evidence/citable.type";

@@ -14,7 +14,46 @@ import {
   Phase,
   RecommendationKind,
   Strength,
+  TherapyLine,
+  EvidenceQuality,
+  TreatmentIntent,
 } from "../model/enums";
+
+registerEnumType(TherapyLine, {
+  name: "TherapyLine",
+  description: "A line of therapy as the guideline states it. Stated lines order a ranking before any score.",
+  valuesConfig: {
+    FIRST: { description: "First line (first choice)." },
+    SECOND: { description: "Second line: after the first line." },
+    LATER: { description: "Third line or later, or last resort: after the earlier lines." },
+    AFTER_FAILURE: {
+      description: "Only after the treatments it names (or the guideline's others) have failed.",
+    },
+    ADJUNCT_ONLY: { description: "Only together with the treatments it accompanies (e.g. with exercise)." },
+    RESCUE: { description: "Only as rescue therapy, after the guideline's regular treatments." },
+  },
+});
+
+registerEnumType(EvidenceQuality, {
+  name: "EvidenceQuality",
+  description: "Quality or certainty of the evidence for one treatment, as the guideline grades it.",
+  valuesConfig: {
+    HIGH: { description: "High quality (certainty)." },
+    MODERATE: { description: "Moderate quality (certainty)." },
+    LOW: { description: "Low quality (certainty)." },
+  },
+});
+
+registerEnumType(TreatmentIntent, {
+  name: "TreatmentIntent",
+  description: "For attack disorders (migraine, cluster and tension-type headache): what a treatment is for.",
+  valuesConfig: {
+    ACUTE: { description: "Stopping an attack (e.g. triptans, NSAIDs, gepants such as ubrogepant, oxygen)." },
+    PREVENTIVE: {
+      description: "Fewer attacks (e.g. beta-blockers, topiramate, CGRP antibodies, verapamil).",
+    },
+  },
+});
 
 registerEnumType(ConditionCategory, {
   name: "ConditionCategory",

@@ -1,4 +1,7 @@
-/** What the graph feature adds to a request: entity and relation look-ups and their loaders. */
+/**
+ * What the graph feature adds to a request: entity and relation look-ups and their loaders.
+ * The main file of graph/: its resolvers read these from the context; its repositories import only neo4j/, model/ and the foundation.
+ */
 import type { Database } from "../neo4j/database";
 import { defineSlice } from "../slice";
 import { EntityRepository } from "./entity.repository";

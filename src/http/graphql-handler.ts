@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { LimitCode, RequestTimeoutError } from "../errors";
-import { errorCodesOfBody, type RequestInfo } from "../observability/request-info";
+import { errorCodesOfBody, type RequestInfo } from "../request-info";
 import { BodyTooLargeError, readBody } from "./body";
 import { sendGraphQLError } from "./responses";
 import type { Caller } from "./router";

@@ -1,6 +1,6 @@
 /** Adds extensions.queryStats (Cypher round trips, duration) to responses of requests that asked for them. */
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { WithRequestState } from "../observability/request-info";
+import type { WithRequestState } from "../request-info";
 
 export function queryStatsPlugin(): ApolloServerPlugin<WithRequestState> {
   return {

@@ -1,6 +1,7 @@
 /**
  * The HTTP front door: request id, security and CORS headers, rate limiting, then the route. /health and
  * /ready are never rate limited; every answer is logged and counted once the response finishes.
+ * Folder http/ (server layer): the HTTP edge; may import every layer below the server (see layers.cjs).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal } from "../auth/principal";
@@ -10,11 +11,12 @@ import { admitRequest, type TokenStore } from "../limits/rate-limit-keys";
 import type { ClientLimiter } from "../limits/shared-rate-limiter";
 import type { Logger } from "../logger";
 import type { Metrics } from "../observability/metrics";
-import { type RequestInfo, startRequestInfo } from "../observability/request-info";
+import { type RequestInfo, startRequestInfo } from "../request-info";
 import { logRequest } from "../observability/request-tracker";
 import { applyCors } from "./cors";
 import { sendGraphQLError, sendJson } from "./responses";
 import { setSecurityHeaders } from "./security-headers";
+import { isDownloadPath } from "./downloads";
 import { createWidgetHandler, isWidgetPath } from "./widget";
 
 /** Who the door let in: the validated principal (or none) and the rate-limit buckets the request draws on. */
@@ -34,6 +36,7 @@ export interface Routes {
   ): Promise<void>;
   health(response: ServerResponse): void;
   ready(response: ServerResponse): Promise<void>;
+  downloads(request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void>;
 }
 
 export interface RouterDeps {
@@ -85,6 +88,7 @@ export function createRouter({ config, logger, metrics, routes, limiter }: Route
     if (url.pathname === "/health") return routes.health(response);
     if (url.pathname === "/ready") return routes.ready(response);
     if (isWidgetPath(url.pathname)) return widget(request, response, url.pathname);
+    if (isDownloadPath(url.pathname)) return routes.downloads(request, response, url.pathname);
     if (url.pathname === "/metrics" && config.metrics) {
       const text = await metrics.registry.metrics();
       response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });

@@ -1,6 +1,7 @@
 /**
  * Query cost (graphql-query-complexity): every field costs 1 plus its selection, multiplied for lists — by the
  * field's `first` argument (or its default) where it has one, else by LIST_FACTOR. Checked before execution.
+ * Folder limits/ (server layer): what one request may ask; imports only the schema and below.
  */
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import {

@@ -97,6 +97,29 @@ export enum CodeSystem {
   SNOMEDCT = "SNOMEDCT",
 }
 
+/** A line of therapy as the guideline states it; null on a statement that states none. */
+export enum TherapyLine {
+  FIRST = "FIRST",
+  SECOND = "SECOND",
+  LATER = "LATER",
+  AFTER_FAILURE = "AFTER_FAILURE",
+  ADJUNCT_ONLY = "ADJUNCT_ONLY",
+  RESCUE = "RESCUE",
+}
+
+/** Quality (certainty) of the evidence behind one treatment in a statement, where the guideline grades it. */
+export enum EvidenceQuality {
+  HIGH = "HIGH",
+  MODERATE = "MODERATE",
+  LOW = "LOW",
+}
+
+/** For attack disorders (migraine, cluster and tension-type headache): stopping an attack or preventing attacks. */
+export enum TreatmentIntent {
+  ACUTE = "ACUTE",
+  PREVENTIVE = "PREVENTIVE",
+}
+
 /** What kind of word a synonym is: how clinicians, patients or packs name the thing, or how people misspell it. */
 export enum SynonymKind {
   CLINICAL = "clinical",

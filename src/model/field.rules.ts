@@ -10,6 +10,7 @@ import {
   ModalityRecord,
   MythFactRecord,
   MythRecord,
+  OveruseThresholdRecord,
   PrevalenceRecord,
   RecommendationRecord,
   SourceRecord,
@@ -57,8 +58,17 @@ export function validateRecord(
 }
 
 function validateNested(instance: object, file: string, recordId: string | null): Problem[] {
-  if (instance instanceof ConditionRecord && instance.prevalence) {
-    return prefixed(validateRecord(PrevalenceRecord, instance.prevalence, file, recordId), "prevalence");
+  if (instance instanceof ConditionRecord) {
+    const prevalence = instance.prevalence
+      ? prefixed(validateRecord(PrevalenceRecord, instance.prevalence, file, recordId), "prevalence")
+      : [];
+    const thresholds = (instance.overuseThresholds ?? []).flatMap((threshold, index) =>
+      prefixed(
+        validateRecord(OveruseThresholdRecord, threshold, file, recordId),
+        `overuseThresholds[${index}]`,
+      ),
+    );
+    return [...prevalence, ...thresholds];
   }
   if (instance instanceof MythRecord && Array.isArray(instance.facts)) {
     return instance.facts.flatMap((fact, index) =>

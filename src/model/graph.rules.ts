@@ -68,6 +68,11 @@ function checkConditions(context: RuleContext): void {
   const icdOwner = new Map<string, string>();
   const snomedOwner = new Map<string, string>();
   for (const condition of context.set.conditions) {
+    (condition.parentIds ?? []).forEach((id, i) => {
+      if (id === condition.id)
+        context.problem("conditions", condition.id, `parentIds[${i}]`, "a condition cannot be its own kind");
+      else context.expect("conditions", condition.id, `parentIds[${i}]`, id, ["condition"]);
+    });
     condition.groupIds.forEach((id, i) =>
       context.expect("conditions", condition.id, `groupIds[${i}]`, id, ["group"]),
     );
@@ -206,6 +211,23 @@ function checkRecommendations(context: RuleContext): void {
     context.expect("recommendations", rec.id, "conditionId", rec.conditionId, ["condition"]);
     if (rec.phases.includes(Phase.ANY) && rec.phases.length > 1) {
       context.problem("recommendations", rec.id, "phases", "ANY cannot be combined with other phases");
+    }
+    (rec.followsTreatmentIds ?? []).forEach((id, i) =>
+      context.expect("recommendations", rec.id, `followsTreatmentIds[${i}]`, id, ["treatment"]),
+    );
+    (rec.excludedMemberIds ?? []).forEach((id, i) =>
+      context.expect("recommendations", rec.id, `excludedMemberIds[${i}]`, id, ["treatment"]),
+    );
+    if (rec.supersededById) {
+      if (!context.set.recommendations.some((other) => other.id === rec.supersededById))
+        context.problem(
+          "recommendations",
+          rec.id,
+          "supersededById",
+          `unknown recommendation "${rec.supersededById}"`,
+        );
+      else if (rec.supersededById === rec.id)
+        context.problem("recommendations", rec.id, "supersededById", "a statement cannot supersede itself");
     }
     if (new Set(rec.phases).size !== rec.phases.length) {
       context.problem("recommendations", rec.id, "phases", "a phase is listed twice");

@@ -1,6 +1,7 @@
 /**
  * Field rules for every record the graph holds, as class-validator classes. The seed loader validates the
  * seed files with them, and the write API's inputs reuse them: one set of rules, not two.
+ * Folder model/ (repositories layer): vocabularies, records and rules shared by reads and writes; imports nothing above it.
  */
 import {
   ArrayNotEmpty,
@@ -29,15 +30,29 @@ import {
   Jurisdiction,
   LinkBasis,
   MythVerdict,
+  EvidenceQuality,
   Phase,
   RecommendationKind,
+  TherapyLine,
+  TreatmentIntent,
   SynonymKind,
 } from "./enums";
 
 /** type:slug — lowercase letters, digits and hyphens after the type prefix. */
 export const idPattern = (prefix: string) => new RegExp(`^${prefix}:[a-z0-9]+(-[a-z0-9]+)*$`);
 const ANY_SOURCE_ID = /^(source|guideline):[a-z0-9]+(-[a-z0-9]+)*$/;
-const REF_ROW = /^R[0-9]{3}$/;
+/** A guideline row (R001) or a row of the reference's December 2026 addendum (A01). */
+const REF_ROW = /^(R[0-9]{3}|A[0-9]{2})$/;
+
+/** An ICHD-3 overuse threshold of medication-overuse headache, with its patient-safety row. */
+export class OveruseThresholdRecord {
+  @Matches(/^P[0-9]{3}$/) refRow!: string;
+  @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+  @IsString() @MinLength(3) medication!: string;
+  @IsInt() @Min(1) @Max(31) daysPerMonth!: number;
+  @IsInt() @Min(1) @Max(24) months!: number;
+  @IsString() @MinLength(10) statement!: string;
+}
 
 export class ConditionGroupRecord {
   @Matches(idPattern("group")) id!: string;
@@ -64,6 +79,13 @@ export class ConditionRecord {
   @IsArray() @Matches(idPattern("group"), { each: true }) groupIds!: string[];
   @IsOptional() prevalence?: PrevalenceRecord | null;
   @IsEnum(ConfirmationStatus) status!: ConfirmationStatus;
+  /** Broader conditions this one is a kind of (fibromyalgia is a chronic primary pain): their statements reach it. */
+  @IsOptional() @IsArray() @Matches(idPattern("condition"), { each: true }) parentIds?: string[];
+  /** Treated two ways, acute (an attack) or preventive: migraine, cluster and tension-type headache. */
+  @IsOptional() @IsBoolean() attackDisorder?: boolean;
+  /** Generic codes under which the condition may be filed but which do not identify it (searchable only). */
+  @IsOptional() @IsArray() @IsString({ each: true }) relatedCodes?: string[];
+  @IsOptional() @IsArray() overuseThresholds?: OveruseThresholdRecord[];
 }
 
 export class ModalityRecord {
@@ -151,6 +173,21 @@ export class RecommendationRecord {
   @IsArray() @IsString({ each: true }) prerequisites!: string[];
   @IsBoolean() adjunctOnly!: boolean;
   @IsString() @MinLength(10) statement!: string;
+  @IsOptional() @IsEnum(TherapyLine) line?: TherapyLine | null;
+  /** Treatments this one follows (after their failure, or as their adjunct), as the statement names them. */
+  @IsOptional() @IsArray() @Matches(idPattern("treatment"), { each: true }) followsTreatmentIds?: string[];
+  /** Only after non-opioid therapy (CDC 2022 Rec 1 and 2). */
+  @IsOptional() @IsBoolean() followsNonOpioids?: boolean;
+  /** Members of the treated class that the statement leaves out ("opioids other than tramadol"). */
+  @IsOptional() @IsArray() @Matches(idPattern("treatment"), { each: true }) excludedMemberIds?: string[];
+  @IsOptional() @IsEnum(EvidenceQuality) evidenceQuality?: EvidenceQuality | null;
+  @IsOptional() @IsEnum(TreatmentIntent) intent?: TreatmentIntent | null;
+  /** The statement that replaces this one (supersession is per statement, not per guideline). */
+  @IsOptional() @Matches(idPattern("recommendation")) supersededById?: string | null;
+  /** A narrower population than the condition (e.g. spinal stenosis within sciatica); it does not count for all of it. */
+  @IsOptional() @IsString() @MinLength(3) subpopulation?: string | null;
+  /** The youngest age the statement covers (CDC 2022: adults; NICE: 16 and over). */
+  @IsOptional() @IsInt() @Min(0) @Max(120) minAgeYears?: number | null;
 }
 
 export class MythFactRecord {

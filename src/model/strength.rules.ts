@@ -33,6 +33,8 @@ export const STRENGTH_RULES: Readonly<Record<GradingScheme, readonly Rule[]>> = 
     [/\b(weak|conditional)\b/i, Strength.CONDITIONAL],
   ],
   [GradingScheme.AAN_LEVEL]: [
+    // Reference §11 and §13 A17: AAN's "should not use" maps to STRONG (against), whatever its level.
+    [/should not use/i, Strength.STRONG],
     [/level a\b/i, Strength.STRONG],
     [/level [bc]\b/i, Strength.CONDITIONAL],
   ],

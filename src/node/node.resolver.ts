@@ -1,4 +1,7 @@
-/** node(id): any entity by its globally unique id. */
+/**
+ * node(id): any entity by its globally unique id.
+ * Folder node/: the Relay-style node(id) look-up over the graph slice; resolvers import loaders and below.
+ */
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
 import { loadNode } from "./load-node";

@@ -1,10 +1,11 @@
 /**
  * Prometheus metrics (prom-client) on a registry of this server's own: requests, latency and Cypher round
  * trips by operation, errors by code, Neo4j queries in flight, plus Node's default process metrics.
+ * Folder observability/ (server layer): the request log and metrics; reads RequestInfo, never the context.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { type Around, holdsConnection } from "../neo4j/decorate";
-import type { RequestInfo } from "./request-info";
+import type { RequestInfo } from "../request-info";
 
 /** Operation names are client-chosen: past this many distinct ones, new names are counted as "other". */
 const MAX_OPERATION_LABELS = 200;

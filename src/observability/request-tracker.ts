@@ -4,7 +4,7 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Logger } from "../logger";
-import { errorCodesOf, type RequestInfo, type WithRequestState } from "./request-info";
+import { errorCodesOf, type RequestInfo, type WithRequestState } from "../request-info";
 
 export function requestStatePlugin(): ApolloServerPlugin<WithRequestState> {
   return {

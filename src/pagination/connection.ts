@@ -1,4 +1,7 @@
-/** Turns a repository page into a connection, with opaque keyset cursors. */
+/**
+ * Turns a repository page into a connection, with opaque keyset cursors.
+ * Folder pagination/: keyset pages (repositories layer) and their GraphQL connections (this file and *.type.ts, resolvers layer).
+ */
 import type { ConnectionShape } from "./connection.type";
 import { encodeCursor } from "./cursor";
 import type { Page } from "./page";

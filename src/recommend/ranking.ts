@@ -1,17 +1,19 @@
 /**
- * The recommendation ranking (docs/recommendations.md). Pure and deterministic: the same evidence and options
- * always give the same order, ties broken by treatment id.
+ * The recommendation ranking (docs/recommendations.md). Pure and deterministic.
  *
- * score = evidenceScore + preferenceScore, where evidenceScore = round(Σ evidence factor contributions) is a whole
- * number and preferenceScore = Σ preference contributions is below 1 (weights are validated so). Preferences
- * (coverage of several conditions, opioid-sparing, least invasive) can therefore only reorder treatments whose
- * evidence scores are equal.
+ * 1. Stated lines first: a per-condition precedence no score or weight overrides (ranking.precedence.ts).
+ * 2. Then the evidence score, compared exactly: strength, balance for/against, breadth of guideline support,
+ *    evidence quality (and LINE_OF_THERAPY if a caller weighs it).
+ * 3. At equal evidence, the preference score: coverage of the requested conditions, non-opioid, less invasive.
+ * 4. Only items equal on all of these are ordered by id.
+ * A class is listed through its members when they have statements of their own (see representClasses).
  */
 import type { RecommendationRecord } from "../evidence/recommendation.model";
-import { Direction, Phase, RecommendationKind, Strength } from "../model/enums";
+import { Direction, EvidenceQuality, Strength, TherapyLine } from "../model/enums";
 import {
   type CandidateTreatment,
   EVIDENCE_FACTORS,
+  type Evidence,
   type ExcludedItem,
   ExclusionReason,
   type FactorScore,
@@ -20,28 +22,107 @@ import {
   RankingFactor,
   type RankingOptions,
   type RankingResult,
-  type RequestedCondition,
 } from "./ranking.model";
+import { orderWithPrecedence, precedenceOf } from "./ranking.precedence";
+import { countsAsEvidence, RANKING_KINDS, Reach, reachOf } from "./ranking.scope";
 
 const LEVEL: Record<Strength, number> = {
   [Strength.STRONG]: 3,
   [Strength.CONDITIONAL]: 2,
   [Strength.UNGRADED]: 1,
 };
-const RANKING_KINDS = new Set([RecommendationKind.RECOMMENDATION, RecommendationKind.CONSENSUS]);
+const QUALITY: Record<EvidenceQuality, number> = {
+  [EvidenceQuality.HIGH]: 1,
+  [EvidenceQuality.MODERATE]: 2 / 3,
+  [EvidenceQuality.LOW]: 1 / 3,
+};
+const LINE_VALUE: Record<TherapyLine, number> = {
+  [TherapyLine.FIRST]: 1,
+  [TherapyLine.SECOND]: 0.5,
+  [TherapyLine.LATER]: 0.25,
+  [TherapyLine.AFTER_FAILURE]: 0.25,
+  [TherapyLine.RESCUE]: 0.1,
+  [TherapyLine.ADJUNCT_ONLY]: 0.1,
+};
+const LINE_ORDER = Object.keys(LINE_VALUE) as TherapyLine[];
 const MAX_BREADTH = 5;
+const EPSILON = 1e-9;
 
-/** Earlier stated lines rank higher; an unstated line sits between first and second line. */
-export function lineValue(line: number | null | undefined): number {
-  if (line === null || line === undefined) return 0.6;
-  return ({ 1: 1, 2: 0.4, 3: 0.2 } as Record<number, number>)[line] ?? 0.1;
+/** Shown values keep six decimals: enough to recompute by hand, never enough to erase a factor. */
+const shown = (value: number) => Math.round(value * 1e6) / 1e6;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const recordsOf = (evidence: Evidence[]) => [
+  ...new Map(evidence.map((e) => [e.recommendation.id, e.recommendation])).values(),
+];
+
+interface Candidate {
+  treatment: CandidateTreatment;
+  own: Evidence[];
+  inherited: Evidence[];
 }
 
-export function phasesOverlap(a: readonly Phase[], b: readonly Phase[]): boolean {
-  return a.includes(Phase.ANY) || b.includes(Phase.ANY) || a.some((phase) => b.includes(phase));
+/** Groups statements by treatment; a class's statements reach members with statements of their own. */
+function collect(rows: Evidence[], treatments: Map<string, CandidateTreatment>): Candidate[] {
+  const byTreatment = new Map<string, Candidate>();
+  for (const row of rows) {
+    const treatment = treatments.get(row.recommendation.treatmentId);
+    if (!treatment) continue;
+    const candidate = byTreatment.get(treatment.id) ?? { treatment, own: [], inherited: [] };
+    candidate.own.push(row);
+    byTreatment.set(treatment.id, candidate);
+  }
+  for (const candidate of byTreatment.values()) {
+    for (const classId of candidate.treatment.classIds) {
+      for (const row of byTreatment.get(classId)?.own ?? []) {
+        if (!(row.recommendation.excludedMemberIds ?? []).includes(candidate.treatment.id))
+          candidate.inherited.push(row);
+      }
+    }
+  }
+  return [...byTreatment.values()];
 }
 
-/** Per guideline, the strongest level it gives: several statements of one guideline count once. */
+interface Assessed {
+  candidate: Candidate;
+  counting: Evidence[];
+  inScope: Evidence[];
+  supporting: RecommendationRecord[];
+  opposing: RecommendationRecord[];
+}
+
+function assess(candidate: Candidate, options: RankingOptions, reach: (e: Evidence) => Reach): Assessed {
+  const counting = [...candidate.own, ...candidate.inherited].filter((e) => countsAsEvidence(e, options));
+  const inScope = counting.filter((e) => reach(e) === Reach.IN_SCOPE);
+  const direction = (d: Direction) =>
+    recordsOf(inScope.filter((e) => e.recommendation.direction === d)).sort(byId);
+  return {
+    candidate,
+    counting,
+    inScope,
+    supporting: direction(Direction.FOR),
+    opposing: direction(Direction.AGAINST),
+  };
+}
+
+/** Why a treatment with evidence is left out, or null when it ranks. Choices the user made come first. */
+function exclusionOf(a: Assessed, options: RankingOptions, reach: (e: Evidence) => Reach) {
+  const { treatment } = a.candidate;
+  if (options.excludeTreatmentIds.includes(treatment.id)) return ExclusionReason.ALREADY_TRIED;
+  if (options.excludeOpioids && treatment.opioid) return ExclusionReason.OPIOID_EXCLUDED;
+  if (options.maxInvasiveness !== null && treatment.invasivenessMax > options.maxInvasiveness)
+    return ExclusionReason.TOO_INVASIVE;
+  if (a.supporting.length === 0 && a.opposing.length > 0) return ExclusionReason.RECOMMENDED_AGAINST;
+  if (a.supporting.length === 0) {
+    const forStatements = a.counting.filter((e) => e.recommendation.direction === Direction.FOR);
+    if (forStatements.some((e) => reach(e) === Reach.OTHER_INTENT)) return ExclusionReason.OTHER_INTENT;
+    return forStatements.length > 0 ? ExclusionReason.OUT_OF_SCOPE : ExclusionReason.NO_RECOMMENDATION;
+  }
+  const best = Math.max(...a.supporting.map((rec) => LEVEL[rec.strength]));
+  if (options.minStrength !== null && best < LEVEL[options.minStrength])
+    return ExclusionReason.BELOW_MIN_STRENGTH;
+  return null;
+}
+
 function levelsByGuideline(recommendations: RecommendationRecord[]): number {
   const best = new Map<string, number>();
   for (const rec of recommendations)
@@ -49,176 +130,169 @@ function levelsByGuideline(recommendations: RecommendationRecord[]): number {
   return [...best.values()].reduce((sum, level) => sum + level, 0);
 }
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
-
-class TreatmentEvidence {
-  readonly own: RecommendationRecord[] = [];
-  readonly inherited: RecommendationRecord[] = [];
-  constructor(readonly treatment: CandidateTreatment) {}
-
-  all(): RecommendationRecord[] {
-    return [...this.own, ...this.inherited];
-  }
+function earliestLine(records: RecommendationRecord[]): TherapyLine | null {
+  const lines = records.flatMap((rec) => (rec.line ? [rec.line] : []));
+  return lines.sort((x, y) => LINE_ORDER.indexOf(x) - LINE_ORDER.indexOf(y))[0] ?? null;
 }
 
-/** Groups records by treatment; class statements also apply to members that have statements of their own. */
-function collect(
-  records: RecommendationRecord[],
-  treatments: Map<string, CandidateTreatment>,
-): TreatmentEvidence[] {
-  const byTreatment = new Map<string, TreatmentEvidence>();
-  for (const rec of records) {
-    const treatment = treatments.get(rec.treatmentId);
-    if (!treatment) continue;
-    const evidence = byTreatment.get(treatment.id) ?? new TreatmentEvidence(treatment);
-    evidence.own.push(rec);
-    byTreatment.set(treatment.id, evidence);
-  }
-  for (const evidence of byTreatment.values()) {
-    for (const classId of evidence.treatment.classIds) {
-      evidence.inherited.push(...(byTreatment.get(classId)?.own ?? []));
-    }
-  }
-  return [...byTreatment.values()];
-}
-
-function countsAsEvidence(rec: RecommendationRecord, options: RankingOptions): boolean {
-  return (
-    RANKING_KINDS.has(rec.kind) &&
-    (options.includeSuperseded || !rec.superseded) &&
-    (options.guidelineIds === null || options.guidelineIds.includes(rec.guidelineId)) &&
-    (options.jurisdictions === null || options.jurisdictions.includes(rec.jurisdiction))
-  );
-}
-
-function inScope(rec: RecommendationRecord, conditions: Map<string, RequestedCondition>): boolean {
-  const requested = conditions.get(rec.conditionId);
-  return requested !== undefined && phasesOverlap(rec.phases, [requested.phase]);
-}
-
-function hasConflict(supporting: RecommendationRecord[], opposing: RecommendationRecord[]): boolean {
-  return supporting.some((s) =>
-    opposing.some((o) => o.conditionId === s.conditionId && phasesOverlap(s.phases, o.phases)),
-  );
-}
-
-function factor(factorName: RankingFactor, value: number, options: RankingOptions): FactorScore {
-  const weight = options.weights[factorName];
-  return { factor: factorName, value: round3(value), weight, contribution: round3(value * weight) };
-}
-
-function score(
-  evidence: TreatmentEvidence,
-  supporting: RecommendationRecord[],
-  opposing: RecommendationRecord[],
-  covered: string[],
-  options: RankingOptions,
-) {
+function score(a: Assessed, covered: string[], options: RankingOptions) {
+  const { supporting, opposing } = a;
   const forLevel = levelsByGuideline(supporting);
   const againstLevel = levelsByGuideline(opposing);
-  const factors: FactorScore[] = [
-    factor(RankingFactor.STRENGTH, Math.max(...supporting.map((rec) => LEVEL[rec.strength])), options),
-    factor(RankingFactor.BALANCE, (forLevel - againstLevel) / (forLevel + againstLevel), options),
-    factor(
-      RankingFactor.BREADTH,
+  const line = earliestLine(supporting);
+  const values: Record<RankingFactor, number> = {
+    [RankingFactor.STRENGTH]: Math.max(...supporting.map((rec) => LEVEL[rec.strength])),
+    [RankingFactor.BALANCE]: (forLevel - againstLevel) / (forLevel + againstLevel),
+    [RankingFactor.BREADTH]:
       Math.min(new Set(supporting.map((rec) => rec.guidelineId)).size, MAX_BREADTH) / MAX_BREADTH,
-      options,
+    [RankingFactor.EVIDENCE_QUALITY]: Math.max(
+      0,
+      ...supporting.map((rec) => (rec.evidenceQuality ? QUALITY[rec.evidenceQuality] : 0)),
     ),
-    factor(
-      RankingFactor.LINE_OF_THERAPY,
-      Math.max(...supporting.map((rec) => lineValue(rec.lineOfTherapy))),
-      options,
-    ),
-    factor(RankingFactor.COVERAGE, covered.length / options.conditions.length, options),
-    factor(RankingFactor.OPIOID_SPARING, evidence.treatment.opioid ? 0 : 1, options),
-    factor(RankingFactor.LEAST_INVASIVE, (3 - evidence.treatment.invasivenessMax) / 3, options),
-  ];
+    [RankingFactor.LINE_OF_THERAPY]: line ? LINE_VALUE[line] : 0,
+    [RankingFactor.COVERAGE]: covered.length / options.conditions.length,
+    [RankingFactor.OPIOID_SPARING]: a.candidate.treatment.opioid ? 0 : 1,
+    [RankingFactor.LEAST_INVASIVE]: (3 - a.candidate.treatment.invasivenessMax) / 3,
+  };
   const sum = (names: readonly RankingFactor[]) =>
-    factors.filter((f) => names.includes(f.factor)).reduce((total, f) => total + f.contribution, 0);
-  const evidenceScore = Math.round(sum(EVIDENCE_FACTORS));
-  const preferenceScore = round3(sum(PREFERENCE_FACTORS));
-  return { factors, evidenceScore, preferenceScore, score: round3(evidenceScore + preferenceScore) };
+    names.reduce((total, name) => total + values[name] * options.weights[name], 0);
+  const factors: FactorScore[] = (Object.keys(values) as RankingFactor[]).map((factor) => ({
+    factor,
+    value: shown(values[factor]),
+    weight: options.weights[factor],
+    contribution: shown(values[factor] * options.weights[factor]),
+  }));
+  const evidenceScore = sum(EVIDENCE_FACTORS);
+  const preferenceScore = sum(PREFERENCE_FACTORS);
+  return { factors, evidenceScore, preferenceScore, line };
 }
 
-/** Why a treatment with evidence is left out, or null when it ranks. Choices the user made come first. */
-function exclusionOf(
-  evidence: TreatmentEvidence,
-  counting: RecommendationRecord[],
-  supporting: RecommendationRecord[],
-  opposing: RecommendationRecord[],
-  options: RankingOptions,
-): ExclusionReason | null {
-  const { treatment } = evidence;
-  if (options.excludeTreatmentIds.includes(treatment.id)) return ExclusionReason.ALREADY_TRIED;
-  if (options.excludeOpioids && treatment.opioid) return ExclusionReason.OPIOID_EXCLUDED;
-  if (options.maxInvasiveness !== null && treatment.invasivenessMax > options.maxInvasiveness)
-    return ExclusionReason.TOO_INVASIVE;
-  if (supporting.length === 0 && opposing.length > 0) return ExclusionReason.RECOMMENDED_AGAINST;
-  if (supporting.length === 0) {
-    return counting.some((rec) => rec.direction === Direction.FOR)
-      ? ExclusionReason.OUT_OF_SCOPE
-      : ExclusionReason.NO_RECOMMENDATION;
+type Scored = Assessed & ReturnType<typeof score> & { covered: string[]; exceptMemberIds: string[] };
+
+/** Better first: evidence (exact), then preference; the id only when both are equal. */
+function better(x: Scored, y: Scored): number {
+  if (Math.abs(x.evidenceScore - y.evidenceScore) > EPSILON) return y.evidenceScore - x.evidenceScore;
+  if (Math.abs(x.preferenceScore - y.preferenceScore) > EPSILON) return y.preferenceScore - x.preferenceScore;
+  return byId(x.candidate.treatment, y.candidate.treatment);
+}
+
+/**
+ * One representation per class: the members. A class whose in-scope statements all reach a listed member is
+ * not listed itself (its statements appear on the members). A class statement that names listed members as
+ * excluded ("opioids other than tramadol") keeps the class as an item standing for its other members.
+ */
+function representClasses(scored: Scored[]): { listed: Scored[]; shownAsMembers: Scored[] } {
+  const listed: Scored[] = [];
+  const shownAsMembers: Scored[] = [];
+  for (const item of scored) {
+    const members = scored.filter((other) =>
+      other.candidate.treatment.classIds.includes(item.candidate.treatment.id),
+    );
+    if (members.length === 0) {
+      listed.push(item);
+      continue;
+    }
+    const carried = (evidence: Evidence) => members.some((member) => member.inScope.includes(evidence));
+    const classStatements = item.inScope.filter((e) => e.recommendation.direction !== Direction.NEUTRAL);
+    if (classStatements.every(carried)) shownAsMembers.push(item);
+    else listed.push({ ...item, exceptMemberIds: members.map((m) => m.candidate.treatment.id).sort() });
   }
-  const best = Math.max(...supporting.map((rec) => LEVEL[rec.strength]));
-  if (options.minStrength !== null && best < LEVEL[options.minStrength])
-    return ExclusionReason.BELOW_MIN_STRENGTH;
-  return null;
+  return { listed, shownAsMembers };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+function excludedItem(a: Assessed, reason: ExclusionReason): ExcludedItem {
+  const shownRecords =
+    reason === ExclusionReason.RECOMMENDED_AGAINST
+      ? a.opposing
+      : recordsOf(a.counting.length > 0 ? a.counting : a.candidate.own).sort(byId);
+  return { treatment: a.candidate.treatment, reason, recommendations: shownRecords };
+}
+
+/** A statement as read; appliesTo names the requested condition it reaches when that is a narrower kind. */
+export type RankingInput = RecommendationRecord & { appliesTo?: string };
 
 export function rankTreatments(
-  records: RecommendationRecord[],
+  records: RankingInput[],
   treatments: Map<string, CandidateTreatment>,
   options: RankingOptions,
 ): RankingResult {
+  const rows: Evidence[] = records.map(({ appliesTo, ...recommendation }) => ({
+    recommendation,
+    appliesTo: appliesTo ?? recommendation.conditionId,
+  }));
   const conditions = new Map(options.conditions.map((condition) => [condition.id, condition]));
-  const ranked: Array<Omit<RankedItem, "rank">> = [];
+  const reach = (evidence: Evidence) => reachOf(evidence, conditions);
+  const scored: Scored[] = [];
   const excluded: ExcludedItem[] = [];
-  for (const evidence of collect(records, treatments)) {
-    if (!evidence.own.some((rec) => countsAsEvidence(rec, options))) {
-      // Statements outside the evidence base the request chose (guidelines, jurisdictions, superseded) are absent;
-      // a treatment with only summaries, warnings or approvals is listed as having no recommendation.
-      if (evidence.own.every((rec) => !RANKING_KINDS.has(rec.kind))) {
-        excluded.push({
-          treatment: evidence.treatment,
-          reason: ExclusionReason.NO_RECOMMENDATION,
-          recommendations: evidence.own,
-        });
-      }
+  for (const candidate of collect(rows, treatments)) {
+    if (!candidate.own.some((e) => countsAsEvidence(e, options))) {
+      // Statements outside the evidence base the request chose are absent; a treatment with only summaries,
+      // warnings or approvals is listed as having no recommendation.
+      if (candidate.own.every((e) => !RANKING_KINDS.has(e.recommendation.kind)))
+        excluded.push(excludedItem(assess(candidate, options, reach), ExclusionReason.NO_RECOMMENDATION));
       continue;
     }
-    const counting = evidence
-      .all()
-      .filter((rec) => countsAsEvidence(rec, options))
-      .sort(byId);
-    const scoped = counting.filter((rec) => inScope(rec, conditions));
-    const supporting = scoped.filter((rec) => rec.direction === Direction.FOR);
-    const opposing = scoped.filter((rec) => rec.direction === Direction.AGAINST);
-    const reason = exclusionOf(evidence, counting, supporting, opposing, options);
+    // A member is its own item only through statements of its own; otherwise its class item stands for it.
+    const ownReach = candidate.own.some((e) => countsAsEvidence(e, options) && reach(e) === Reach.IN_SCOPE);
+    const assessed = assess(ownReach ? candidate : { ...candidate, inherited: [] }, options, reach);
+    const reason = exclusionOf(assessed, options, reach);
     if (reason !== null) {
-      const shown =
-        reason === ExclusionReason.RECOMMENDED_AGAINST
-          ? opposing
-          : counting.length > 0
-            ? counting
-            : evidence.own;
-      excluded.push({ treatment: evidence.treatment, reason, recommendations: shown });
+      excluded.push(excludedItem(assessed, reason));
       continue;
     }
-    const covered = [...new Set(supporting.map((rec) => rec.conditionId))].sort();
-    ranked.push({
-      treatment: evidence.treatment,
-      ...score(evidence, supporting, opposing, covered, options),
-      supporting,
-      opposing,
-      conflict: hasConflict(supporting, opposing),
-      conditionsCovered: covered,
-    });
+    const covered = [
+      ...new Set(
+        assessed.inScope.filter((e) => e.recommendation.direction === Direction.FOR).map((e) => e.appliesTo),
+      ),
+    ].sort();
+    scored.push({ ...assessed, ...score(assessed, covered, options), covered, exceptMemberIds: [] });
   }
-  ranked.sort((a, b) => b.score - a.score || byId(a.treatment, b.treatment));
+  const { listed, shownAsMembers } = representClasses(scored);
+  for (const item of shownAsMembers) excluded.push(excludedItem(item, ExclusionReason.SHOWN_AS_MEMBERS));
+  const before = precedenceOf(
+    listed.map((item) => ({
+      id: item.candidate.treatment.id,
+      opioid: item.candidate.treatment.opioid,
+      classIds: item.candidate.treatment.classIds,
+      evidence: item.inScope,
+    })),
+  );
+  const ordered = orderWithPrecedence(
+    listed.map((item) => ({ ...item, id: item.candidate.treatment.id })),
+    before,
+    better,
+  );
   excluded.sort((a, b) =>
     a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : byId(a.treatment, b.treatment),
   );
-  return { items: ranked.map((item, index) => ({ ...item, rank: index + 1 })), excluded };
+  return { items: ordered.map((item, index) => toRankedItem(item, index + 1, before)), excluded };
+}
+
+/** A supporting and an opposing statement about the same requested condition (both in scope, so phases overlap). */
+function hasConflict(inScope: Evidence[]): boolean {
+  const sides = (d: Direction) =>
+    new Set(inScope.filter((e) => e.recommendation.direction === d).map((e) => e.appliesTo));
+  const opposed = sides(Direction.AGAINST);
+  return [...sides(Direction.FOR)].some((condition) => opposed.has(condition));
+}
+
+function toRankedItem(item: Scored, rank: number, before: Map<string, Set<string>>): RankedItem {
+  const ordering = recordsOf(item.inScope.filter((e) => e.recommendation.direction !== Direction.AGAINST));
+  return {
+    rank,
+    treatment: item.candidate.treatment,
+    score: shown(item.evidenceScore + item.preferenceScore),
+    evidenceScore: shown(item.evidenceScore),
+    preferenceScore: shown(item.preferenceScore),
+    factors: item.factors,
+    supporting: item.supporting,
+    opposing: item.opposing,
+    conflict: hasConflict(item.inScope),
+    conditionsCovered: item.covered,
+    line: earliestLine(ordering),
+    lineNotes: [...new Set(ordering.flatMap((rec) => (rec.lineNote ? [rec.lineNote] : [])))],
+    mustFollow: [...(before.get(item.candidate.treatment.id) ?? [])].sort(),
+    adjunctOnly: item.supporting.every((rec) => rec.line === TherapyLine.ADJUNCT_ONLY),
+    exceptMemberIds: item.exceptMemberIds,
+  };
 }

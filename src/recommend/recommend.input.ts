@@ -1,7 +1,7 @@
 /** The input of recommendTreatments, and its validation into ranking options (errors name the field). */
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { BadUserInputError } from "../errors";
-import { CodeSystem, Jurisdiction, Phase, Strength } from "../model/enums";
+import { CodeSystem, Jurisdiction, Phase, Strength, TreatmentIntent } from "../model/enums";
 import { DEFAULT_WEIGHTS, PREFERENCE_FACTORS, RankingFactor, type Weights } from "./ranking.model";
 
 @InputType("ConditionCodeInput", { description: "A clinical code that identifies a condition." })
@@ -16,8 +16,9 @@ export class ConditionCodeInput {
 @InputType("RankingWeightsInput", {
   description:
     "One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights " +
-    "(strength 10, balance 4, breadth 1, lineOfTherapy 2) must be ≥ 0; preference weights (coverage 0.5, " +
-    "opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1, so preferences never outrank evidence.",
+    "(strength 10, balance 4, breadth 1, evidenceQuality 0.15, lineOfTherapy 0) must be ≥ 0; preference weights " +
+    "(coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1. Preferences only " +
+    "order treatments of equal evidence, and no weight overrides a stated line of therapy.",
 })
 export class RankingWeightsInput {
   @Field(() => Float, {
@@ -40,9 +41,18 @@ export class RankingWeightsInput {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Weight of the earliest stated line of therapy (first line = 1).",
+    description:
+      "Weight of the earliest stated line (first 1, second 0.5, later 0.25); 0 by default, because stated lines " +
+      "already act as a precedence that no weight overrides.",
   })
   lineOfTherapy?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Weight of the best evidence quality a guideline states (high 1, moderate 2/3, low 1/3, unstated 0).",
+  })
+  evidenceQuality?: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -77,6 +87,16 @@ export class RecommendTreatmentsInput {
       "Phase of pain; by default each condition's own (ACUTE, CHRONIC; ANY for conditions seen either way).",
   })
   phase?: Phase | null;
+
+  @Field(() => TreatmentIntent, {
+    nullable: true,
+    description:
+      "For attack disorders (migraine, cluster and tension-type headache): ACUTE (stopping an attack) or PREVENTIVE " +
+      "(fewer attacks). A list never mixes the two; without it, ACUTE is used and intentUsed says so. It applies to " +
+      "the attack disorders of a request only. ACUTE with phase CHRONIC or SUBACUTE, or PREVENTIVE with phase ACUTE " +
+      "or SUBACUTE, is BAD_USER_INPUT.",
+  })
+  intent?: TreatmentIntent | null;
 
   @Field({
     defaultValue: false,
@@ -129,6 +149,7 @@ const WEIGHT_FIELDS: Record<RankingFactor, keyof RankingWeightsInput> = {
   [RankingFactor.BALANCE]: "balance",
   [RankingFactor.BREADTH]: "breadth",
   [RankingFactor.LINE_OF_THERAPY]: "lineOfTherapy",
+  [RankingFactor.EVIDENCE_QUALITY]: "evidenceQuality",
   [RankingFactor.COVERAGE]: "coverage",
   [RankingFactor.OPIOID_SPARING]: "opioidSparing",
   [RankingFactor.LEAST_INVASIVE]: "leastInvasive",

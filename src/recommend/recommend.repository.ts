@@ -19,13 +19,17 @@ export const RESOLVE_CONDITIONS = /* cypher */ `
   }
   RETURN ${entityProjection("c")} AS condition, collect(requested) AS matchedBy`;
 
+// A requested condition's statements and those of the broader conditions it is a kind of (fibromyalgia → chronic
+// primary pain), each returned with the requested condition it reaches; classes up to three levels above a member.
 export const FIND_EVIDENCE = /* cypher */ `
   UNWIND $conditionIds AS conditionId
-  MATCH (c:Condition {id: conditionId})<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
+  MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
+  MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
   MATCH (r)-[:CITES]->(g:Guideline)
-  RETURN ${RETURN_RECOMMENDATION} AS recommendation,
-         t { .id, .name, .opioid, .invasivenessMax, .isClass, classIds: [(t)-[:MEMBER_OF]->(k:Treatment) | k.id] } AS treatment
-  ORDER BY r.id`;
+  RETURN ${RETURN_RECOMMENDATION} AS recommendation, conditionId AS appliesTo,
+         t { .id, .name, .opioid, .invasivenessMax, .isClass,
+             classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment
+  ORDER BY conditionId, r.id`;
 
 export const FIND_WARNINGS = /* cypher */ `
   UNWIND $treatmentIds AS key
@@ -55,14 +59,13 @@ export class RecommendRepository {
   }
 
   async findEvidence(conditionIds: string[]) {
-    const rows = await this.db.read<{ recommendation: RecommendationRecord; treatment: CandidateTreatment }>(
-      FIND_EVIDENCE,
-      {
-        conditionIds,
-      },
-    );
+    const rows = await this.db.read<{
+      recommendation: RecommendationRecord;
+      appliesTo: string;
+      treatment: CandidateTreatment;
+    }>(FIND_EVIDENCE, { conditionIds });
     const treatments = new Map(rows.map((row) => [row.treatment.id, row.treatment]));
-    return { records: rows.map((row) => row.recommendation), treatments };
+    return { records: rows.map((row) => ({ ...row.recommendation, appliesTo: row.appliesTo })), treatments };
   }
 
   /** Safety warnings and regulatory records per treatment, whatever condition they were filed under. */

@@ -7,10 +7,11 @@ import { BadUserInputError } from "../errors";
 import type { RecommendationRecord } from "../evidence/recommendation.model";
 import type { EntityRecord } from "../graph/entity.model";
 import { codeKeyOf } from "../model/codes";
-import { ConditionCategory, Phase } from "../model/enums";
+import { ConditionCategory, Phase, TreatmentIntent } from "../model/enums";
 import { rankTreatments } from "./ranking";
 import { RankingFactor, type RankedItem, type RankingOptions, type Weights } from "./ranking.model";
 import type { RecommendRepository } from "./recommend.repository";
+// eslint-disable-next-line no-restricted-imports -- the one counted exception (layering.test.ts): ranking takes the GraphQL input classes as its options.
 import { type RecommendTreatmentsInput, toWeights, validateShape } from "./recommend.input";
 
 export const DISCLAIMER =
@@ -24,9 +25,25 @@ const DEFAULT_PHASE: Record<ConditionCategory, Phase> = {
   [ConditionCategory.EITHER]: Phase.ANY,
 };
 
+/**
+ * The date the data release's facts were last checked against the reference (its December 2026 addendum). A
+ * guideline's age is counted from it, not from the clock, so the same release always says the same thing.
+ */
+export const DATA_AS_OF = { year: 2026, month: 12 } as const;
+const OLD_GUIDELINE_YEARS = 10;
+
+export interface AgedGuideline {
+  guidelineId: string;
+  year: number;
+  ageYears: number;
+  asOfYear: number;
+}
+
 export interface RankedItemResult extends RankedItem {
   warnings: RecommendationRecord[];
-  scoreBreakdown: Pick<RankedItem, "evidenceScore" | "preferenceScore" | "factors">;
+  scoreBreakdown: Pick<RankedItem, "evidenceScore" | "preferenceScore" | "factors" | "mustFollow"> & {
+    evidence: number;
+  };
 }
 
 export interface RecommendationResultRecord {
@@ -35,6 +52,9 @@ export interface RecommendationResultRecord {
   excluded: ReturnType<typeof rankTreatments>["excluded"];
   weightsUsed: Record<string, number>;
   disclaimer: string;
+  intentUsed: TreatmentIntent | null;
+  notes: string[];
+  agedGuidelines: AgedGuideline[];
 }
 
 async function resolveConditions(input: RecommendTreatmentsInput, repository: RecommendRepository) {
@@ -69,10 +89,58 @@ function weightsOutput(weights: Weights): Record<string, number> {
     balance: weights[RankingFactor.BALANCE],
     breadth: weights[RankingFactor.BREADTH],
     lineOfTherapy: weights[RankingFactor.LINE_OF_THERAPY],
+    evidenceQuality: weights[RankingFactor.EVIDENCE_QUALITY],
     coverage: weights[RankingFactor.COVERAGE],
     opioidSparing: weights[RankingFactor.OPIOID_SPARING],
     leastInvasive: weights[RankingFactor.LEAST_INVASIVE],
   };
+}
+
+const PHASE_OF_INTENT: Record<TreatmentIntent, Phase> = {
+  [TreatmentIntent.ACUTE]: Phase.ACUTE,
+  [TreatmentIntent.PREVENTIVE]: Phase.CHRONIC,
+};
+
+/**
+ * The intent for attack disorders: the one asked for, else the one a phase implies (CHRONIC: preventive), else
+ * ACUTE. An intent that contradicts the phase is an error rather than a silent choice.
+ */
+function intentFor(input: RecommendTreatmentsInput): TreatmentIntent {
+  const { intent, phase } = input;
+  if (!intent) return phase === Phase.CHRONIC ? TreatmentIntent.PREVENTIVE : TreatmentIntent.ACUTE;
+  if (phase && phase !== Phase.ANY && phase !== PHASE_OF_INTENT[intent]) {
+    throw new BadUserInputError(
+      `"input.intent" ${intent} contradicts "input.phase" ${phase}: ${intent} treatment of an attack disorder is ` +
+        `phase ${PHASE_OF_INTENT[intent]} (or leave phase out)`,
+      "input.intent",
+    );
+  }
+  return intent;
+}
+
+function defaultIntentNote(conditions: EntityRecord[], intent: TreatmentIntent): string {
+  const names = conditions.filter((c) => c.attackDisorder === true).map((c) => String(c.name));
+  return (
+    `No intent was given: ${names.join(", ")} ${names.length > 1 ? "are" : "is"} ranked for ${intent} treatment ` +
+    `(${intent === TreatmentIntent.ACUTE ? "stopping an attack" : "preventing attacks"}). Ask with intent ` +
+    `${intent === TreatmentIntent.ACUTE ? "PREVENTIVE" : "ACUTE"} for the other list; the two are never mixed.`
+  );
+}
+
+/** Guidelines older than ten years among the listed items' statements, aged from DATA_AS_OF. */
+function agedGuidelines(items: RankedItem[]): AgedGuideline[] {
+  const years = new Map<string, number>();
+  for (const rec of items.flatMap((item) => [...item.supporting, ...item.opposing]))
+    years.set(rec.guidelineId, rec.guidelineYear);
+  return [...years]
+    .map(([guidelineId, year]) => ({
+      guidelineId,
+      year,
+      ageYears: DATA_AS_OF.year - year,
+      asOfYear: DATA_AS_OF.year,
+    }))
+    .filter((aged) => aged.ageYears > OLD_GUIDELINE_YEARS)
+    .sort((a, b) => a.year - b.year || (a.guidelineId < b.guidelineId ? -1 : 1));
 }
 
 export interface RecommendOptions {
@@ -87,12 +155,20 @@ export async function recommendTreatments(
 ): Promise<RecommendationResultRecord> {
   validateShape(input);
   const weights = toWeights(input.weights);
-  const conditions = (await resolveConditions(input, repository)).map((condition) => ({
-    condition,
-    phase: input.phase ?? DEFAULT_PHASE[condition.category as ConditionCategory] ?? Phase.ANY,
-  }));
+  const intentUsed = intentFor(input);
+  const resolved = await resolveConditions(input, repository);
+  const attack = resolved.some((condition) => condition.attackDisorder === true);
+  const conditions = resolved.map((condition) =>
+    condition.attackDisorder === true
+      ? { condition, phase: PHASE_OF_INTENT[intentUsed], intent: intentUsed }
+      : {
+          condition,
+          phase: input.phase ?? DEFAULT_PHASE[condition.category as ConditionCategory] ?? Phase.ANY,
+          intent: null,
+        },
+  );
   const options: RankingOptions = {
-    conditions: conditions.map(({ condition, phase }) => ({ id: condition.id, phase })),
+    conditions: conditions.map(({ condition, phase, intent }) => ({ id: condition.id, phase, intent })),
     excludeOpioids: input.excludeOpioids ?? false,
     maxInvasiveness: input.maxInvasiveness ?? null,
     excludeTreatmentIds: input.excludeTreatmentIds ?? [],
@@ -112,13 +188,18 @@ export async function recommendTreatments(
     : new Map<string, RecommendationRecord[]>();
   return {
     conditions,
+    intentUsed: attack ? intentUsed : null,
+    notes: attack && !input.intent ? [defaultIntentNote(resolved, intentUsed)] : [],
+    agedGuidelines: agedGuidelines(items),
     items: items.map((item) => ({
       ...item,
       warnings: warnings.get(item.treatment.id) ?? [],
       scoreBreakdown: {
-        evidenceScore: item.evidenceScore,
+        evidenceScore: Math.round(item.evidenceScore),
+        evidence: item.evidenceScore,
         preferenceScore: item.preferenceScore,
         factors: item.factors,
+        mustFollow: item.mustFollow,
       },
     })),
     excluded: ranking.excluded,

@@ -1,13 +1,15 @@
 /** GraphQL types of recommendTreatments' result: ranked items with their reasons, exclusions, weights, disclaimer. */
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Condition } from "../catalog/condition.type";
 import { Recommendation } from "../evidence/recommendation.type";
-import { Phase } from "../model/enums";
+import { Phase, TherapyLine, TreatmentIntent } from "../model/enums";
 import { ExclusionReason, RankingFactor } from "./ranking.model";
 
 registerEnumType(RankingFactor, {
   name: "RankingFactor",
-  description: "A factor of the ranking score (docs/recommendations.md).",
+  description:
+    "A factor of the ranking score (docs/recommendations.md). Stated lines of therapy come before every factor; then the " +
+    "evidence factors, compared exactly; the preference factors only order treatments of equal evidence.",
   valuesConfig: {
     STRENGTH: { description: "Evidence: best supporting strength, STRONG 3, CONDITIONAL 2, UNGRADED 1." },
     BALANCE: {
@@ -18,8 +20,14 @@ registerEnumType(RankingFactor, {
       description:
         "Evidence: distinct supporting guidelines, capped at five, as a share (0.2 per guideline).",
     },
+    EVIDENCE_QUALITY: {
+      description:
+        "Evidence: best quality a supporting statement states (high 1, moderate 2/3, low 1/3, unstated 0).",
+    },
     LINE_OF_THERAPY: {
-      description: "Evidence: earliest stated line (1st 1, unstated 0.6, 2nd 0.4, 3rd 0.2, later 0.1).",
+      description:
+        "Evidence: earliest stated line (first 1, second 0.5, later or after failure 0.25, rescue or adjunct 0.1, " +
+        "unstated 0). Weight 0 by default: stated lines already order the list as a precedence.",
     },
     COVERAGE: { description: "Preference: share of the requested conditions this treatment helps." },
     OPIOID_SPARING: { description: "Preference: 1 for a non-opioid, 0 for an opioid." },
@@ -37,7 +45,17 @@ registerEnumType(ExclusionReason, {
     TOO_INVASIVE: { description: "Its most invasive form exceeds maxInvasiveness." },
     ALREADY_TRIED: { description: "It was listed in excludeTreatmentIds." },
     BELOW_MIN_STRENGTH: { description: "Its best support is weaker than minStrength." },
-    OUT_OF_SCOPE: { description: "Its only support is for another phase of pain." },
+    OUT_OF_SCOPE: {
+      description:
+        "Its only support is for another phase of pain, or for a narrower population than the condition (e.g. " +
+        "spinal stenosis within sciatica).",
+    },
+    OTHER_INTENT: {
+      description: "Its only support is for the other intent (acute vs preventive), or does not say which.",
+    },
+    SHOWN_AS_MEMBERS: {
+      description: "A class whose statements all appear on its members, which are listed as items instead.",
+    },
     NO_RECOMMENDATION: {
       description: "Only neutral statements, evidence summaries, warnings or approvals exist for it.",
     },
@@ -61,12 +79,28 @@ export class ScoreFactor {
 
 @ObjectType("ScoreBreakdown", {
   description:
-    "How a score was computed: score = evidenceScore + preferenceScore, evidenceScore = round(sum of the evidence " +
-    "factors' contributions), preferenceScore = sum of the preference factors' contributions (below 1).",
+    "How an item's place was decided, recomputable by hand: first mustFollow (stated lines), then evidence (sum of " +
+    "the evidence factors' contributions, compared exactly), then preference (sum of the preference factors'), " +
+    "then the treatment id only when both are equal. score = evidence + preference.",
 })
 export class ScoreBreakdown {
-  @Field(() => Int, { description: "round(STRENGTH + BALANCE + BREADTH + LINE_OF_THERAPY contributions)." })
+  @Field(() => Int, {
+    description: "The evidence score rounded to a whole number.",
+    deprecationReason: "Rounding erases factors; use evidence (Float).",
+  })
   evidenceScore!: number;
+
+  @Field(() => Float, {
+    description:
+      "STRENGTH + BALANCE + BREADTH + EVIDENCE_QUALITY + LINE_OF_THERAPY contributions, to six decimals; never rounded " +
+      "further.",
+  })
+  evidence!: number;
+
+  @Field(() => [ID], {
+    description: "Listed treatments a stated line of therapy places before this one; each ranks higher.",
+  })
+  mustFollow!: string[];
 
   @Field(() => Float, {
     description: "COVERAGE + OPIOID_SPARING + LEAST_INVASIVE contributions; always below 1.",
@@ -84,7 +118,7 @@ export class RankedTreatment {
   @Field(() => Int, { description: "1 is best." })
   rank!: number;
 
-  @Field(() => Float, { description: "The score the ranking sorts by (higher first; ties by treatment id)." })
+  @Field(() => Float, { description: "evidence + preference (see scoreBreakdown for the order rules)." })
   score!: number;
 
   @Field(() => ScoreBreakdown, { description: "How the score was computed, recomputable by hand." })
@@ -109,6 +143,31 @@ export class RankedTreatment {
     description: "Safety warnings and regulatory records about this treatment.",
   })
   warnings!: Recommendation[];
+
+  @Field(() => TherapyLine, {
+    nullable: true,
+    description: "The earliest line of therapy its counting statements give it (null when none states one).",
+  })
+  line!: TherapyLine | null;
+
+  @Field(() => [String], {
+    description: "The guidelines' own words about sequence, e.g. 'NSAID 1st; tramadol 2nd'.",
+  })
+  lineNotes!: string[];
+
+  @Field({
+    description:
+      "True when every statement for it is adjunct-only: it accompanies core treatments (scoreBreakdown.mustFollow) " +
+      "and ranks after them.",
+  })
+  adjunctOnly!: boolean;
+
+  @Field(() => [ID], {
+    description:
+      "For a class item: its members listed as their own items, which it does not stand for (e.g. opioids other " +
+      "than tramadol). Empty for every other item.",
+  })
+  exceptMemberIds!: string[];
 }
 
 @ObjectType("ExcludedTreatment", { description: "A treatment left out of the ranking, and why." })
@@ -122,6 +181,21 @@ export class ExcludedTreatment {
   recommendations!: Recommendation[];
 }
 
+@ObjectType("AgedGuideline", { description: "A guideline more than ten years old, and its age." })
+export class AgedGuideline {
+  @Field(() => ID, { description: "The guideline's id." })
+  guidelineId!: string;
+
+  @Field(() => Int, { description: "Its publication year." })
+  year!: number;
+
+  @Field(() => Int, { description: "asOfYear − year." })
+  ageYears!: number;
+
+  @Field(() => Int, { description: "The year of the data release the age is counted from." })
+  asOfYear!: number;
+}
+
 @ObjectType("RankingWeights", { description: "The weights a ranking used, one per factor." })
 export class RankingWeights {
   @Field(() => Float, { description: "STRENGTH weight." })
@@ -132,6 +206,8 @@ export class RankingWeights {
   breadth!: number;
   @Field(() => Float, { description: "LINE_OF_THERAPY weight." })
   lineOfTherapy!: number;
+  @Field(() => Float, { description: "EVIDENCE_QUALITY weight." })
+  evidenceQuality!: number;
   @Field(() => Float, { description: "COVERAGE weight." })
   coverage!: number;
   @Field(() => Float, { description: "OPIOID_SPARING weight." })
@@ -175,4 +251,23 @@ export class RecommendationResult {
     description: "Plain-language disclaimer to show with the ranking: information, not medical advice.",
   })
   disclaimer!: string;
+
+  @Field(() => TreatmentIntent, {
+    nullable: true,
+    description:
+      "The intent used for the request's attack disorders (ACUTE by default); null when it has none.",
+  })
+  intentUsed!: TreatmentIntent | null;
+
+  @Field(() => [String], {
+    description: "Plain-language notes on choices made for the request (e.g. the default intent).",
+  })
+  notes!: string[];
+
+  @Field(() => [AgedGuideline], {
+    description:
+      "Guidelines more than ten years old among the listed items' statements, with their age counted from the " +
+      "data release's date (not the clock). Still in force, but read with their age in mind.",
+  })
+  agedGuidelines!: AgedGuideline[];
 }

@@ -1,4 +1,7 @@
-/** What search adds to a request: the full-text search repository. */
+/**
+ * What search adds to a request: the full-text search repository.
+ * The main file of search/: its resolvers read these from the context; its repositories import only neo4j/, model/ and the foundation.
+ */
 import type { Database } from "../neo4j/database";
 import { defineSlice } from "../slice";
 import { SearchRepository } from "./search.repository";

@@ -38,6 +38,7 @@ export const RELATIONSHIP_TYPES = [
   "ABOUT_TREATMENT",
   "FOR_CONDITION",
   "HAS_FACT",
+  "KIND_OF",
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -121,18 +122,27 @@ function numberNodes(plan: GraphPlan): void {
 function planConditions(set: SeedSet, plan: GraphPlan): void {
   for (const group of set.conditionGroups) plan.nodes.ConditionGroup.push(node({ ...group }));
   for (const condition of set.conditions) {
-    const { groupIds, prevalence, ...fields } = condition;
+    const { groupIds, prevalence, overuseThresholds, ...fields } = condition;
+    const searchableCodes = [...fields.icd10Codes, ...(fields.relatedCodes ?? [])];
     plan.nodes.Condition.push(
       node({
         ...fields,
         refId: fields.refId ?? null,
+        parentIds: fields.parentIds ?? [],
+        attackDisorder: fields.attackDisorder ?? false,
+        relatedCodes: fields.relatedCodes ?? [],
+        // Nested records cannot be node properties; the thresholds travel as one JSON text.
+        overuseThresholdsJson: JSON.stringify(overuseThresholds ?? []),
         aliasesText: joined(fields.aliases),
-        codesText: joined([...fields.icd10Codes, ...fields.icd10Codes.map(icd10Key), ...fields.snomedCodes]),
+        codesText: joined([...searchableCodes, ...searchableCodes.map(icd10Key), ...fields.snomedCodes]),
         prevalenceText: prevalence?.text ?? null,
         prevalenceStatus: prevalence?.status ?? null,
       }),
     );
     groupIds.forEach((groupId) => plan.relationships.IN_GROUP.push(rel(condition.id, groupId)));
+    (fields.parentIds ?? []).forEach((parentId) =>
+      plan.relationships.KIND_OF.push(rel(condition.id, parentId)),
+    );
     prevalence?.sourceIds.forEach((sourceId) =>
       plan.relationships.CITES.push(rel(condition.id, sourceId, { about: "prevalence" })),
     );
@@ -194,6 +204,15 @@ function planEvidence(set: SeedSet, plan: GraphPlan): void {
         lineOfTherapy: fields.lineOfTherapy ?? null,
         lineNote: fields.lineNote ?? null,
         population: fields.population ?? null,
+        line: fields.line ?? null,
+        followsTreatmentIds: fields.followsTreatmentIds ?? [],
+        followsNonOpioids: fields.followsNonOpioids ?? false,
+        excludedMemberIds: fields.excludedMemberIds ?? [],
+        evidenceQuality: fields.evidenceQuality ?? null,
+        intent: fields.intent ?? null,
+        supersededById: fields.supersededById ?? null,
+        subpopulation: fields.subpopulation ?? null,
+        minAgeYears: fields.minAgeYears ?? null,
         gradingSystem: guideline.gradingSystem,
         strength: strengthOf(guideline.gradingScheme, fields.rawGrade, fields.kind),
       }),

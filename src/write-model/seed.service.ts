@@ -1,4 +1,7 @@
-/** Loads a validated SeedSet into Neo4j in one write transaction: all or nothing, idempotent, in sync. */
+/**
+ * Loads a validated SeedSet into Neo4j in one write transaction: all or nothing, idempotent, in sync.
+ * Folder write-model/ (repositories layer): the graph plan, rules and writer shared by the seed and curation; imports model/, search-index and neo4j/ only.
+ */
 import { totalChanges, type Database, type WriteCounters } from "../neo4j/database";
 import type { SeedSet } from "../model/seed-set";
 import { NODE_LABELS, planGraph, RELATIONSHIP_TYPES, type GraphPlan } from "./graph-plan";

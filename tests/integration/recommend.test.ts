@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from "../support/server";
 type Item = {
   rank: number;
   score: number;
+  scoreBreakdown: { evidence: number; mustFollow: string[] };
   conflict: boolean;
   treatment: { id: string; opioid: boolean; invasivenessMax: number };
   supporting: Array<{
@@ -32,7 +33,7 @@ type Result = {
 
 const RECOMMEND = `query ($input: RecommendTreatmentsInput!) { recommendTreatments(input: $input) {
   conditions { condition { id } phase }
-  items { rank score conflict treatment { id opioid invasivenessMax }
+  items { rank score scoreBreakdown { evidence mustFollow } conflict treatment { id opioid invasivenessMax }
     supporting { id direction kind phases guideline { id } } opposing { id }
     conditionsCovered { id } warnings { kind } deliveredBy { basis } }
   excluded { reason treatment { id } recommendations { id } }
@@ -117,11 +118,24 @@ describe("recommendTreatments", () => {
     const shared = result.items.filter((item) => item.conditionsCovered.length === 2);
     const single = result.items.filter((item) => item.conditionsCovered.length === 1);
     expect(shared.length).toBeGreaterThan(0);
-    const evidence = (item: Item) => Math.floor(item.score);
+    // Stated lines come first; among items no line orders, equal evidence puts the shared treatment first.
+    const follows = (later: Item, earlier: Item, seen = new Set<string>()): boolean =>
+      later.scoreBreakdown.mustFollow.some((id) => {
+        if (id === earlier.treatment.id) return true;
+        if (seen.has(id)) return false;
+        seen.add(id);
+        const next = result.items.find((item) => item.treatment.id === id);
+        return next !== undefined && follows(next, earlier, seen);
+      });
+    let compared = 0;
     for (const s of shared) {
-      for (const o of single.filter((item) => evidence(item) === evidence(s)))
+      for (const o of single.filter((item) => item.scoreBreakdown.evidence === s.scoreBreakdown.evidence)) {
+        if (follows(s, o) || follows(o, s)) continue;
         expect(s.rank).toBeLessThan(o.rank);
+        compared += 1;
+      }
     }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it("gives every item at least one supporting recommendation with a guideline, counting only recommendations and consensus", async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { RecommendationRecord } from "../../src/evidence/recommendation.model";
 import { Direction, Phase, RecommendationKind, Strength } from "../../src/model/enums";
-import { lineValue, rankTreatments } from "../../src/recommend/ranking";
+import { rankTreatments } from "../../src/recommend/ranking";
 import { ExclusionReason, RankingFactor } from "../../src/recommend/ranking.model";
 import { options, rec, treatment, treatmentsOf } from "../support/ranking-fixture";
 
@@ -29,10 +29,11 @@ describe("rankTreatments", () => {
     );
     expect(result.items.map((item) => item.treatment.id)).toEqual(["treatment:y", "treatment:x"]);
     for (const item of result.items) {
-      const evidence = item.factors.slice(0, 4).reduce((sum, f) => sum + f.contribution, 0);
-      const preference = item.factors.slice(4).reduce((sum, f) => sum + f.contribution, 0);
-      expect(item.evidenceScore).toBe(Math.round(evidence));
-      expect(item.score).toBeCloseTo(Math.round(evidence) + preference, 6);
+      const evidence = item.factors.slice(0, 5).reduce((sum, f) => sum + f.contribution, 0);
+      const preference = item.factors.slice(5).reduce((sum, f) => sum + f.contribution, 0);
+      expect(item.evidenceScore).toBeCloseTo(evidence, 6);
+      expect(item.preferenceScore).toBeCloseTo(preference, 6);
+      expect(item.score).toBeCloseTo(evidence + preference, 6);
       for (const f of item.factors) expect(f.contribution).toBeCloseTo(f.value * f.weight, 6);
     }
   });
@@ -151,7 +152,9 @@ describe("rankTreatments", () => {
     expect(result.items.map((i) => i.treatment.id)).toEqual(["treatment:tramadol"]);
     expect(result.items[0]!.opposing.map((r) => r.treatmentId)).toEqual(["treatment:opioids"]);
     expect(result.items[0]!.conflict).toBe(true);
-    expect(result.excluded.map((e) => e.treatment.id)).toEqual(["treatment:opioids"]);
+    expect(result.excluded.map((e) => [e.treatment.id, e.reason])).toEqual([
+      ["treatment:opioids", ExclusionReason.RECOMMENDED_AGAINST],
+    ]);
   });
 
   it("ranks a treatment covering more requested conditions above one of equal evidence covering fewer", () => {
@@ -180,10 +183,6 @@ describe("rankTreatments", () => {
     const first = rankTreatments(records, pool, options());
     expect(first.items.map((i) => i.treatment.id)).toEqual(["treatment:x", "treatment:y"]);
     expect(rankTreatments([...records].reverse(), pool, options())).toEqual(first);
-  });
-
-  it("values earlier stated lines of therapy higher", () => {
-    expect([1, null, 2, 3, 4].map(lineValue)).toEqual([1, 0.6, 0.4, 0.2, 0.1]);
   });
 });
 

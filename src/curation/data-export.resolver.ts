@@ -1,0 +1,21 @@
+/** dataExport: the whole graph in the seed files' format, with the release version it was read at. */
+import { Ctx, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../context";
+import { DataExport } from "./curation.type";
+import { ExportRepository } from "./export.repository";
+import { exportSeedSet, seedFileTexts } from "./seed-export";
+
+@Resolver(() => DataExport)
+export class DataExportResolver {
+  @Query(() => DataExport, {
+    description: "The whole graph in the seed files' format (public: the data is public).",
+  })
+  async dataExport(@Ctx() { repositories, db }: RequestContext) {
+    const set = await exportSeedSet(new ExportRepository(db));
+    const version = await repositories.curation.releaseVersion();
+    return {
+      version,
+      files: Object.entries(seedFileTexts(set)).map(([name, content]) => ({ name, content })),
+    };
+  }
+}
