@@ -1,7 +1,6 @@
 /** The only reader of process.env: validates every variable once into a typed, frozen config. */
 import path from "node:path";
 import { type Env, EnvReader } from "./env-reader";
-import { neo4jPasswordFile } from "./neo4j/credentials";
 
 export type Profile = "development" | "production" | "test";
 
@@ -287,4 +286,11 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);
   return Object.freeze(config);
+}
+
+export const PASSWORD_FILE_NAME = "neo4j-password";
+
+/** The password file of an embedded instance's data folder (config decides the default; the launcher writes it). */
+export function neo4jPasswordFile(dataDir: string): string {
+  return path.join(dataDir, PASSWORD_FILE_NAME);
 }

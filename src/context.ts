@@ -4,7 +4,7 @@
  */
 import { type AuthSettings, type Credentials, lazyPrincipal } from "./auth/authenticate";
 import type { Principal } from "./auth/principal";
-import type { RateLimitDecision } from "./limits/rate-limiter";
+import type { RateLimitDecision } from "./request-info";
 import { catalogSlice } from "./catalog/catalog.slice";
 import { curationSlice } from "./curation/curation.slice";
 import { WriteQueue } from "./curation/write-queue";

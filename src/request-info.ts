@@ -81,3 +81,14 @@ export function errorCodesOfBody(body: string): string[] {
     return [];
   }
 }
+
+/** What the rate limiter decided for one request; the request state carries it to the RateLimit-* headers. */
+export interface RateLimitDecision {
+  allowed: boolean;
+  /** Whole seconds until one more request is allowed (0 when allowed). */
+  retryAfterSeconds: number;
+  /** For the RateLimit-* headers: the bucket's size, what is left of it, seconds until it is full again. */
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}

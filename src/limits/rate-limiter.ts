@@ -2,15 +2,9 @@
  * An in-memory token bucket per client: `burst` requests at once, refilled at `perMinute`. One process only —
  * at scale the gateway limits too (docs/operations.md, "Limits and reliability").
  */
-export interface RateLimitDecision {
-  allowed: boolean;
-  /** Whole seconds until one more request is allowed (0 when allowed). */
-  retryAfterSeconds: number;
-  /** For the RateLimit-* headers: the bucket's size, what is left of it, seconds until it is full again. */
-  limit: number;
-  remaining: number;
-  resetSeconds: number;
-}
+import type { RateLimitDecision } from "../request-info";
+
+export type { RateLimitDecision };
 
 interface Bucket {
   tokens: number;

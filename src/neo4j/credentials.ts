@@ -4,14 +4,8 @@
  * 0700 data folder); NEO4J_PASSWORD, when set, overrides it everywhere.
  */
 import fs from "node:fs";
-import path from "node:path";
 
-export const PASSWORD_FILE_NAME = "neo4j-password";
-
-/** The password file of an embedded instance's data folder. */
-export function neo4jPasswordFile(dataDir: string): string {
-  return path.join(dataDir, PASSWORD_FILE_NAME);
-}
+export { neo4jPasswordFile, PASSWORD_FILE_NAME } from "../config";
 
 export interface Neo4jCredentialSource {
   /** NEO4J_PASSWORD, when set. */

@@ -12,7 +12,7 @@ import { seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
 import { TestRedis, testRedisPort } from "../support/redis";
 import { startTestServer, type TestServer } from "../support/server";
-import { testNeo4jPort } from "../support/test-neo4j";
+import { instanceCredentials, testNeo4jPort } from "../support/test-neo4j";
 
 // A Neo4j of this file's own: these tests write.
 const NEO4J_PORT = testNeo4jPort(7697);
@@ -31,6 +31,7 @@ const replicaEnv = (overrides: Record<string, string> = {}) => ({
   NEO4J_TX_TIMEOUT_MS: "60000",
   RATE_LIMIT_BURST: "1000",
   CURATOR_API_KEYS: `alice:${hashApiKey(API_KEY)}`,
+  ...instanceCredentials(dataDir),
   ...overrides,
 });
 

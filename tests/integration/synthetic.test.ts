@@ -16,7 +16,7 @@ import { testNeo4jPort } from "../support/test-neo4j";
 // A port and folder of this file's own: the synthetic graph never touches the shared test instance.
 const PORT = testNeo4jPort(7692);
 const OPTIONS = { conditions: 300, seed: 42 };
-const CLI = path.join(PROJECT_ROOT, "dist", "seed", "synthetic.js");
+const CLI = path.join(PROJECT_ROOT, "dist", "bench", "synthetic", "synthetic.js");
 
 /** Runs the built CLI without NEO4J_URI, so it uses (and here reuses) the embedded instance it is given. */
 function runCli(args: string[]) {

@@ -245,8 +245,8 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
   it("shows conflicts, citations against and treatments not recommended, for a condition given by id", async () => {
     const page = await open(`${site.origin}/`);
     await waitForWidgets(page);
-    const expected = await apiAnswer({ conditionIds: ["condition:lumbar-radiculopathy"], first: 3 });
-    const shown = await readWidget(page, "sciatica");
+    const expected = await apiAnswer({ conditionIds: ["condition:chronic-low-back-pain"], first: 12 });
+    const shown = await readWidget(page, "low-back");
     expect(shown.items.map((item) => item.name)).toEqual(expected.items.map((item) => item.treatment.name));
     expect(shown.items.map((item) => item.conflict)).toEqual(expected.items.map((item) => item.conflict));
     expect(shown.items.some((item) => item.conflict)).toBe(true);
@@ -327,7 +327,7 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     await page.goto(`${site.origin}/self-hosted.html`);
     await waitForWidgets(page);
     expect((await readWidget(page, "fibromyalgia")).state).toBe("ready");
-    expect((await readWidget(page, "sciatica")).state).toBe("ready");
+    expect((await readWidget(page, "low-back")).state).toBe("ready");
     expect(requested).toContain(`${site.origin}/paingraph.js`);
     expect(requested.some((url) => url.startsWith(`${server.url}/graphql?`))).toBe(true);
   });
@@ -436,7 +436,7 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     expect(tree).toContain("- note:");
     expect(tree).toMatch(/- link "EULAR 2016 \(.+, opens in a new tab\)"/);
 
-    for (const id of ["fibromyalgia", "sciatica"]) {
+    for (const id of ["fibromyalgia", "low-back"]) {
       const pairs = await page.evaluate((hostId) => {
         const host = document.getElementById(hostId)!;
         const root = host.shadowRoot!;
