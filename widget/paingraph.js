@@ -282,7 +282,9 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
      * @param {KeyboardEvent} event
      */
     _onKey(event) {
-      const all = [...(this.shadowRoot?.querySelectorAll(".items summary") ?? [])];
+      const all = /** @type {HTMLElement[]} */ ([
+        ...(this.shadowRoot?.querySelectorAll(".items summary") ?? []),
+      ]);
       const at = all.indexOf(/** @type {HTMLElement} */ (event.target));
       const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[event.key];
       if (at < 0 || to === undefined) return;
