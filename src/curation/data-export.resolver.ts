@@ -3,7 +3,6 @@ import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { Role } from "../auth/principal";
 import type { RequestContext } from "../context";
 import { DataExport } from "./curation.type";
-import { ExportRepository } from "./export.repository";
 import { exportSeedSet, seedFileTexts } from "./seed-export";
 
 @Resolver(() => DataExport)
@@ -14,8 +13,8 @@ export class DataExportResolver {
       "The whole graph in the seed files' format (CURATOR: it reads the whole graph). Everyone else downloads " +
       "the same data, for free, from GET /downloads/paingraph-latest.json.",
   })
-  async dataExport(@Ctx() { repositories, db }: RequestContext) {
-    const set = await exportSeedSet(new ExportRepository(db));
+  async dataExport(@Ctx() { repositories }: RequestContext) {
+    const set = await exportSeedSet(repositories.dataExport);
     const version = await repositories.curation.releaseVersion();
     return {
       version,
