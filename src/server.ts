@@ -65,7 +65,15 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const cache = config.responseCache;
   const caches = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
-  const watcher = new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs);
+  const watcher = new ReleaseWatcher(
+    {
+      findStamp: (bookmarks) =>
+        new DataReleaseRepository(
+          connection.database.scope({ bookmarks: { value: [...bookmarks] } }),
+        ).findStamp(),
+    },
+    cache.releasePollMs,
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -123,7 +131,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
         loaderBatchSize: config.loaderBatchSize,
         info,
-        scope: { signal },
+        // Reads start from the newest write this replica knows of (its own or another's, see ReleaseWatcher).
+        scope: { signal, bookmarks: { value: watcher.bookmarks() } },
         // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
         principal: caller.principal,
         chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),
