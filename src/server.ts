@@ -30,6 +30,7 @@ import { chargeTokens } from "./limits/rate-limit-keys";
 import { complexityPlugin } from "./limits/complexity";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
+import { readSafelist, safelistAllows, safelistPlugin, withSafelistedDocuments } from "./limits/safelist";
 import { inProcessLimiter, sharedLimiter } from "./limits/shared-rate-limiter";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
@@ -64,6 +65,10 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const { limits } = config;
   const cache = config.responseCache;
   const caches = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
+  const safelist = config.persistedQueriesOnly ? readSafelist() : null;
+  const persistedQueries = safelist
+    ? withSafelistedDocuments(caches.persistedQueries, safelist)
+    : caches.persistedQueries;
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
   const watcher = new ReleaseWatcher(
     {
@@ -85,7 +90,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config.includeStacktrace,
     ),
     parseOptions: { maxTokens: limits.maxTokens },
-    ...(caches.persistedQueries ? { persistedQueries: { cache: caches.persistedQueries } } : {}),
+    ...(persistedQueries ? { persistedQueries: { cache: persistedQueries } } : {}),
     validationRules: [
       knownOperationTypesRule,
       maxDepthRule(limits.maxDepth),
@@ -112,6 +117,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
             onOutcome: (result) => metrics.responseCache.inc({ result }),
           })
         : []),
+      ...(safelist ? [safelistPlugin<RequestContext>(safelist)] : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
       requestStatePlugin(),
@@ -126,6 +132,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
+    ...(safelist ? { allowsDocument: safelistAllows(safelist) } : {}),
     context: async (request, signal, info, caller) =>
       createRequestContext(database, {
         debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",

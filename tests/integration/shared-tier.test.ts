@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { hashApiKey } from "../../src/auth/api-keys";
+import { readSafelist } from "../../src/limits/safelist";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
@@ -172,6 +173,51 @@ describe("two replicas sharing one Redis", () => {
     await get(b, "condition:fibromyalgia");
     expect(await hits(b)).toBe(before + 1);
   }, 120_000);
+
+  describe("with one replica in persisted-only mode", () => {
+    let strict: TestServer;
+    const headers = { "apollo-require-preflight": "true" };
+    const persisted = (hash: string) => JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+    const codeOf = async (response: Response) =>
+      ((await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]
+        ?.extensions?.code;
+
+    beforeAll(async () => {
+      strict = await startTestServer(replicaEnv({ PERSISTED_QUERIES_ONLY: "true" }));
+    });
+    afterAll(() => strict?.close());
+
+    it("refuses by hash what another replica registered in the shared store, and runs the safelist's ids", async () => {
+      const query = `{ condition(id: "condition:migraine") { name } }`;
+      const hash = createHash("sha256").update(query).digest("hex");
+      const register = await fetch(
+        `${a.url}/graphql?${new URLSearchParams({ query, extensions: persisted(hash) })}`,
+        {
+          headers,
+        },
+      );
+      expect(register.status).toBe(200);
+      const byHash = await fetch(
+        `${strict.url}/graphql?${new URLSearchParams({ extensions: persisted(hash) })}`,
+        {
+          headers,
+        },
+      );
+      expect([byHash.status, await codeOf(byHash)]).toEqual([400, "PERSISTED_QUERY_NOT_ALLOWED"]);
+      const asText = await fetch(`${strict.url}/graphql?${new URLSearchParams({ query })}`, { headers });
+      expect([asText.status, await codeOf(asText)]).toEqual([400, "PERSISTED_QUERY_NOT_ALLOWED"]);
+
+      const [safelisted] = readSafelist().operations.filter((entry) => entry.names.includes("DataRelease"));
+      const byId = await fetch(
+        `${strict.url}/graphql?${new URLSearchParams({ extensions: persisted(safelisted!.id) })}`,
+        { headers },
+      );
+      expect(byId.status).toBe(200);
+      expect(await byId.json()).toEqual({
+        data: { dataRelease: expect.objectContaining({ version: expect.any(Number) }) },
+      });
+    });
+  });
 
   describe("with a small rate limit", () => {
     let c: TestServer;
