@@ -9,6 +9,8 @@ COPY scripts ./scripts
 COPY seed ./seed
 COPY neo4j-launcher ./neo4j-launcher
 COPY schema ./schema
+# The offline explorer (GraphiQL) is bundled from explorer/ into dist/explorer by the build.
+COPY explorer ./explorer
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime

@@ -107,4 +107,14 @@ export default tseslint.config(
       ),
     },
   },
+  {
+    // The explorer's entry point: an ES module for the browser, bundled by esbuild (scripts/build-explorer.ts).
+    files: ["explorer/**/*.js"],
+    languageOptions: {
+      sourceType: "module",
+      globals: Object.fromEntries(
+        ["document", "fetch", "localStorage", "URL", "Worker"].map((name) => [name, "readonly"]),
+      ),
+    },
+  },
 );

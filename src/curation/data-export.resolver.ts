@@ -2,7 +2,6 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../context";
 import { DataExport } from "./curation.type";
-import { ExportRepository } from "./export.repository";
 import { exportSeedSet, seedFileTexts } from "./seed-export";
 
 @Resolver(() => DataExport)
@@ -10,8 +9,8 @@ export class DataExportResolver {
   @Query(() => DataExport, {
     description: "The whole graph in the seed files' format (public: the data is public).",
   })
-  async dataExport(@Ctx() { repositories, db }: RequestContext) {
-    const set = await exportSeedSet(new ExportRepository(db));
+  async dataExport(@Ctx() { repositories }: RequestContext) {
+    const set = await exportSeedSet(repositories.dataExport);
     const version = await repositories.curation.releaseVersion();
     return {
       version,
