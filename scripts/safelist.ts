@@ -1,7 +1,7 @@
 /**
  * Generates schema/safelist.json, the operations a server in persisted-only mode answers (src/limits/safelist.ts):
- * the widget's (widget/paingraph.js), the documented examples (examples/*.graphql, the explorers' opening operation,
- * and the ```graphql blocks of README.md and docs/). Each is validated against schema/schema.graphql.
+ * the widget's (widget/paingraph.js), the documented examples (examples/*.graphql, the operations the explorers
+ * open with, and the ```graphql blocks of README.md and docs/). Each is validated against schema/schema.graphql.
  * `npm run safelist` writes the file; `-- --check` exits 1 when the committed one is stale
  * (tests/unit/safelist.test.ts fails then too).
  */
@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildSchema, Kind, parse, stripIgnoredCharacters, validate } from "graphql";
 import { PROJECT_ROOT } from "../src/config";
-import { LANDING_OPERATION } from "../src/http/landing-operation";
+import * as explorerOperations from "../src/http/landing-operation";
 import {
   operationId,
   SAFELIST_FORMAT,
@@ -71,7 +71,10 @@ export function buildSafelist(root = PROJECT_ROOT): Safelist {
   const found: FoundDocument[] = [
     ...widgetDocuments(root),
     ...exampleDocuments(root),
-    { source: "src/http/landing-operation.ts", document: LANDING_OPERATION.document },
+    ...Object.values(explorerOperations).map(({ document }) => ({
+      source: "src/http/landing-operation.ts",
+      document,
+    })),
     ...markdownDocuments(root),
   ];
   const operations = new Map<string, SafelistedOperation>();

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildSafelist, safelistText } from "../../scripts/safelist";
 import { PROJECT_ROOT } from "../../src/config";
-import { LANDING_OPERATION } from "../../src/http/landing-operation";
+import { LANDING_OPERATION, PICKER_OPERATION } from "../../src/http/landing-operation";
 import { operationId, readSafelist, SAFELIST_FILE, withSafelistedDocuments } from "../../src/limits/safelist";
 
 describe("the persisted-only safelist (schema/safelist.json)", () => {
@@ -11,7 +11,7 @@ describe("the persisted-only safelist (schema/safelist.json)", () => {
     expect(fs.readFileSync(SAFELIST_FILE, "utf8")).toBe(safelistText());
   });
 
-  it("holds the widget's operation, every example in examples/ and the explorers' opening operation", () => {
+  it("holds the widget's operation, every example in examples/ and the operations the explorers open with", () => {
     const sources = new Set(readSafelist().operations.map((operation) => operation.source));
     const examples = fs
       .readdirSync(path.join(PROJECT_ROOT, "examples"))
@@ -21,6 +21,7 @@ describe("the persisted-only safelist (schema/safelist.json)", () => {
     expect(sources).toContain("widget/paingraph.js");
     const ids = new Set(readSafelist().operations.map((operation) => operation.id));
     expect(ids).toContain(operationId(LANDING_OPERATION.document));
+    expect(ids).toContain(operationId(PICKER_OPERATION.document));
   });
 
   it("fails to build when a documented operation no longer validates against the schema", () => {
