@@ -141,8 +141,8 @@ function parseUrl(raw: string | undefined): URL | null {
  */
 function reportingStore(limiter: ClientLimiter, response: ServerResponse): TokenStore {
   return {
-    take: async (key) => {
-      const decision = await limiter.take(key);
+    take: async (key, tokens) => {
+      const decision = await limiter.take(key, tokens);
       response.setHeader("ratelimit-limit", String(decision.limit));
       response.setHeader("ratelimit-remaining", String(decision.remaining));
       response.setHeader("ratelimit-reset", String(decision.resetSeconds));
