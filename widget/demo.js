@@ -8,7 +8,8 @@
     "/graphql",
     script instanceof HTMLScriptElement && script.src ? script.src : location.href,
   ).href;
-  const SUGGEST = `query DemoSuggest($prefix: String!) {
+  // Safelisted by npm run safelist (it reads the GraphQL-marked template), for PERSISTED_QUERIES_ONLY servers.
+  const SUGGEST = /* GraphQL */ `query DemoSuggest($prefix: String!) {
     suggest(prefix: $prefix, types: [CONDITION], first: 8) { matchedText node { ... on Condition { id name } } }
   }`.replace(/\s+/g, " ");
   const DEBOUNCE_MS = 120;
