@@ -24,8 +24,8 @@ COPY --from=build /app/dist ./dist
 COPY seed ./seed
 # The operations PERSISTED_QUERIES_ONLY=true answers (npm run safelist).
 COPY schema/safelist.json ./schema/
-# The embeddable widget and its demo page, served at /widget/.
-COPY widget/paingraph.js widget/index.html ./widget/
+# The embeddable widget (latest and released versions), its demo, manifest and typings, served at /widget/.
+COPY widget ./widget
 COPY neo4j-launcher/neo4j.conf neo4j-launcher/pom.xml ./neo4j-launcher/
 USER node
 EXPOSE 4000

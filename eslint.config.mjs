@@ -102,7 +102,7 @@ export default tseslint.config(
       globals: Object.fromEntries(
         ["window", "document", "location", "customElements", "HTMLElement", "HTMLScriptElement", "Element"]
           .concat(["CSSStyleSheet", "CustomEvent", "URL", "AbortController", "fetch", "queueMicrotask"])
-          .concat(["setTimeout", "clearTimeout"])
+          .concat(["setTimeout", "clearTimeout", "IntersectionObserver", "HTMLInputElement"])
           .map((name) => [name, "readonly"]),
       ),
     },

@@ -24,14 +24,17 @@ interface FoundDocument {
   document: string;
 }
 
-/** Template literals marked with a GraphQL comment (as scripts/codegen.ts reads the widget). */
+/** Template literals marked with a GraphQL comment (as scripts/codegen.ts reads the widget), and the demo's picker. */
 function widgetDocuments(root: string): FoundDocument[] {
-  const file = "widget/paingraph.js";
-  const text = fs.readFileSync(path.join(root, file), "utf8");
-  return [...text.matchAll(/\/\* GraphQL \*\/ `([^`]*)`/g)].map((match) => ({
-    source: file,
-    document: match[1] ?? "",
-  }));
+  return ["widget/paingraph.js", "widget/demo.js"]
+    .filter((file) => fs.existsSync(path.join(root, file)))
+    .flatMap((file) => {
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      return [...text.matchAll(/\/\* GraphQL \*\/ `([^`]*)`/g)].map((match) => ({
+        source: file,
+        document: match[1] ?? "",
+      }));
+    });
 }
 
 function exampleDocuments(root: string): FoundDocument[] {
