@@ -47,7 +47,7 @@
   `;
   const QUERY_TEXT = QUERY.replace(/\s+/g, " ").trim();
   /** The widget's own version; released copies are served, unchanged forever, at /widget/<version>/paingraph.js. */
-  const VERSION = "1.0.0";
+  const VERSION = "1.0.1";
   const TIMEOUT_MS = 15000;
   /** @type {Strength[]} */
   const STRENGTH_ORDER = ["UNGRADED", "CONDITIONAL", "STRONG"];
@@ -476,6 +476,12 @@ background:var(--paingraph-error-button-bg,#fff);color:var(--_e);cursor:pointer}
         if (event.target instanceof Element && event.target.closest("[data-retry]")) this.refresh();
       });
       root.addEventListener("keydown", (event) => this._onKey(/** @type {KeyboardEvent} */ (event)));
+      // A page (or a framework) may set `strings` before this script defines the element: take that value over.
+      if (Object.prototype.hasOwnProperty.call(this, "strings")) {
+        const early = Reflect.get(this, "strings");
+        Reflect.deleteProperty(this, "strings");
+        this.strings = early;
+      }
     }
 
     /**
