@@ -19,6 +19,8 @@ import { decodeCursor } from "../pagination/cursor";
 import { pageSize } from "../pagination/page";
 import { PageArgs } from "../pagination/page.args";
 import type { ChangeRecord } from "./curation.repository";
+import { verifyAuditChain } from "./audit-chain";
+import { AuditVerification } from "./audit-verification.type";
 import { Change, ChangeConnection } from "./curation.type";
 
 @ArgsType()
@@ -45,6 +47,17 @@ export class ChangeResolver {
       args.after ? decodeCursor(args.after) : null,
     );
     return toConnection(page, (row: ChangeRecord) => row.version);
+  }
+
+  @Authorized(Role.CURATOR)
+  @Query(() => AuditVerification, {
+    description:
+      "Checks the audit trail's hash chain (CURATOR) and reports the first change that was edited, removed or " +
+      "reordered. `npm run audit:verify` runs the same check.",
+  })
+  async verifyAuditTrail(@Ctx() { db }: RequestContext): Promise<AuditVerification> {
+    const result = await verifyAuditChain(db);
+    return { ...result, intact: result.firstBreak === null };
   }
 
   @FieldResolver(() => JSONResolver, {

@@ -377,6 +377,53 @@ describe("curation", () => {
     expect(forMigraine.body.data!.changes.totalCount).toBe(1);
   });
 
+  it("chains the audit trail by hash, and reports the first change edited behind the API's back", async () => {
+    const VERIFY = "{ verifyAuditTrail { intact checked unchained firstBreak { changeId version reason } } }";
+    type Verified = {
+      verifyAuditTrail: {
+        intact: boolean;
+        checked: number;
+        firstBreak: { changeId: string; version: number; reason: string } | null;
+      };
+    };
+    expect((await server.graphql(VERIFY)).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const intact = await server.graphql<Verified>(VERIFY, {}, curator);
+    expect(intact.body.data!.verifyAuditTrail).toMatchObject({ intact: true, firstBreak: null });
+    expect(intact.body.data!.verifyAuditTrail.checked).toBeGreaterThanOrEqual(11);
+
+    const [victim] = await server.connection.database.read<{ id: string; version: number; after: string }>(
+      `MATCH (c:Change {entityId: 'condition:fibromyalgia'}) RETURN c.id AS id, c.version AS version, c.after AS after
+       ORDER BY c.version LIMIT 1`,
+    );
+    const tamper = (after: string) =>
+      server.connection.database.write("MATCH (c:Change {id: $id}) SET c.after = $after", {
+        id: victim!.id,
+        after,
+      });
+    await tamper(victim!.after.replace(/"description":"/, '"description":"Rewritten. '));
+    try {
+      const broken = await server.graphql<Verified>(VERIFY, {}, curator);
+      expect(broken.body.data!.verifyAuditTrail).toMatchObject({
+        intact: false,
+        firstBreak: {
+          changeId: victim!.id,
+          version: victim!.version,
+          reason: expect.stringMatching(/edited/),
+        },
+      });
+      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "dist/scripts/audit-verify.js")], {
+        env: { ...process.env, NEO4J_URI: URI, ...instanceCredentials(dataDir) },
+        encoding: "utf8",
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`BROKEN at ${victim!.id}`);
+    } finally {
+      await tamper(victim!.after);
+    }
+    const restored = await server.graphql<Verified>(VERIFY, {}, curator);
+    expect(restored.body.data!.verifyAuditTrail.intact).toBe(true);
+  });
+
   it("refuses to reseed over curated changes that were not exported, then exports and re-imports to an identical graph", async () => {
     const config = testConfig(AUTH_ENV);
     await expect(runSeed(config)).rejects.toThrow(UnexportedChangesError);
