@@ -1,6 +1,7 @@
 /** Cross-record rules: unique ids, references that resolve to the right kind, codes mapped once, coherent ranges. */
 import { icd10Key, isWellFormedIcd10cm, isWellFormedSnomedId } from "./codes";
 import { CareLinkType, LinkBasis, Phase } from "./enums";
+import { checkPrecautions } from "./precaution.rules";
 import { isRecognisedGrade } from "./strength.rules";
 import { SEED_FILES, type Problem, type SeedPart, type SeedSet } from "./seed-set";
 
@@ -61,7 +62,7 @@ export function validateGraph(set: SeedSet): Problem[] {
   checkRecommendations(context);
   checkMythsAndStatistics(context);
   checkSynonyms(context);
-  return context.problems;
+  return [...context.problems, ...checkPrecautions(set)];
 }
 
 function checkConditions(context: RuleContext): void {

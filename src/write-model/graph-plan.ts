@@ -22,6 +22,7 @@ export const NODE_LABELS = [
   "Myth",
   "MythFact",
   "Statistic",
+  "Precaution",
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -39,6 +40,7 @@ export const RELATIONSHIP_TYPES = [
   "FOR_CONDITION",
   "HAS_FACT",
   "KIND_OF",
+  "CONCERNS",
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -105,6 +107,7 @@ export function planGraph(set: SeedSet): GraphPlan {
   planEvidence(set, plan);
   planFacts(set, plan);
   planSynonyms(set, plan);
+  planPrecautions(set, plan);
   numberNodes(plan);
   return plan;
 }
@@ -264,4 +267,20 @@ function planSynonyms(set: SeedSet, plan: GraphPlan): void {
     };
     row.props = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null)) as Props;
   });
+}
+
+/** Safety statements: factor groups travel as one JSON text (nested lists cannot be node properties). */
+function planPrecautions(set: SeedSet, plan: GraphPlan): void {
+  for (const { treatmentId, factorGroups, ...fields } of set.precautions) {
+    plan.nodes.Precaution.push(
+      node({
+        ...fields,
+        treatmentId,
+        year: fields.year ?? null,
+        note: fields.note ?? null,
+        factorGroupsJson: JSON.stringify(factorGroups),
+      }),
+    );
+    plan.relationships.CONCERNS.push(rel(fields.id, treatmentId));
+  }
 }
