@@ -9,6 +9,8 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   /** A write lost a race with another writer; nothing was written and the same request may be retried. */
   WRITE_CONFLICT: "WRITE_CONFLICT",
+  /** Patient factors (health data) arrived in a GET URL: refused; send them in a POST body. */
+  PATIENT_DATA_REQUIRES_POST: "PATIENT_DATA_REQUIRES_POST",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

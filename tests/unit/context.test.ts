@@ -43,6 +43,7 @@ describe("the request context", () => {
         "dataRelease",
         "entities",
         "paths",
+        "precautions",
         "recommend",
         "recommendations",
         "relations",
