@@ -30,6 +30,7 @@
           supporting { ...Cited }
           opposing { ...Cited }
           warnings { ...Cited condition { id } }
+          precautions { id kind statement factorText drugs source yearText }
         }
         excluded { reason treatment { id name } recommendations { ...Cited } }
         dataRelease { version }
@@ -96,6 +97,8 @@ background:var(--_b);color:var(--_c)}
 .grade{font-style:italic}
 .stmt{display:block;font-size:.92em}
 .warn{--_accent:#0b57a4;margin-top:.6em;padding:.45em .7em;border-left:4px solid var(--paingraph-warn,#b45309);background:var(--paingraph-warn-bg,#fffbeb);color:#1f2933}
+.boxed{border-left-color:var(--paingraph-boxed,#991b1b);background:var(--paingraph-boxed-bg,#fef2f2)}
+.prec{margin-top:.6em}.prec summary{font-weight:600;color:var(--_muted)}.prec li{margin:.35em 0}
 .not{margin-top:1em}
 .not summary{padding:.25em}
 .not h3{display:inline;margin:0}
@@ -159,6 +162,9 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
       `<span class="badges"><span class="badge ${best.toLowerCase()}" part="badge" data-strength="${best}">` +
       `${STRENGTH_LABEL[best]}<span class="sr"> evidence</span></span>` +
       (item.conflict ? `<span class="badge against" part="badge">Guidelines disagree</span>` : "") +
+      (item.precautions.some((p) => p.kind === "BOXED_WARNING")
+        ? `<span class="badge against" part="badge">FDA boxed warning</span>`
+        : "") +
       `</span><span class="meta">${modalities}${who ? ` · Delivered by ${who}` : ""}</span></summary>` +
       `<div class="body"><h4>Supporting guidelines</h4>${citations(item.supporting)}` +
       (item.opposing.length ? `<h4>Guidelines against</h4>${citations(item.opposing)}` : "") +
@@ -167,7 +173,35 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
           (w) => `<p class="warn" role="note"><b>Warning</b> (${cite(w.guideline)}): ${esc(w.statement)}</p>`,
         )
         .join("") +
+      precautionsOf(item) +
       `</div></details></li>`
+    );
+  };
+
+  /**
+   * Boxed warnings in full; every other safety statement collapsed (they show only where they apply to everyone,
+   * since the widget sends no patient factors).
+   * @param {Result["items"][number]} item
+   */
+  const precautionsOf = (item) => {
+    /** @param {Result["items"][number]["precautions"][number]} p */
+    const about = (p) => `${p.drugs.length ? `${esc(p.drugs.join(", "))}: ` : ""}${esc(p.statement)}`;
+    /** @param {Result["items"][number]["precautions"][number]} p */
+    const source = (p) => `${esc(p.source)}, ${esc(p.yearText)}`;
+    const boxed = item.precautions.filter((p) => p.kind === "BOXED_WARNING");
+    const other = item.precautions.filter((p) => p.kind !== "BOXED_WARNING");
+    return (
+      boxed
+        .map(
+          (p) =>
+            `<p class="warn boxed" role="note" part="boxed-warning"><b>FDA boxed warning</b> (${source(p)}): ${about(p)}</p>`,
+        )
+        .join("") +
+      (other.length
+        ? `<details class="prec" part="precautions"><summary>Precautions (${other.length})</summary><ul>${other
+            .map((p) => `<li>${about(p)} <span class="muted">(${source(p)})</span></li>`)
+            .join("")}</ul></details>`
+        : "")
     );
   };
 
