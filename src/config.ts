@@ -52,6 +52,8 @@ export interface Config {
   responseCache: ResponseCacheConfig;
   /** The shared tier (README, "Scaling out"): response cache, APQ, rate limits and release news in Redis. */
   redis: RedisConfig;
+  /** Answer only the operations of schema/safelist.json (PERSISTED_QUERIES_ONLY; src/limits/safelist.ts). */
+  persistedQueriesOnly: boolean;
   /** Serve GET /metrics (Prometheus text format). */
   metrics: boolean;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
@@ -276,6 +278,7 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
       releasePollMs: env.integer("RESPONSE_CACHE_RELEASE_POLL_MS", 1000, 50, 600_000),
     },
     redis: readRedis(env),
+    persistedQueriesOnly: env.boolean("PERSISTED_QUERIES_ONLY", false),
     metrics: env.boolean("METRICS", true),
     shutdownTimeoutMs: env.integer("SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
     http: {

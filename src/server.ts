@@ -31,6 +31,7 @@ import { chargeTokens } from "./limits/rate-limit-keys";
 import { complexityPlugin } from "./limits/complexity";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
+import { readSafelist, safelistAllows, safelistPlugin, withSafelistedDocuments } from "./limits/safelist";
 import { inProcessLimiter, sharedLimiter } from "./limits/shared-rate-limiter";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
@@ -65,8 +66,20 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const { limits } = config;
   const cache = config.responseCache;
   const caches = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
+  const safelist = config.persistedQueriesOnly ? readSafelist() : null;
+  const persistedQueries = safelist
+    ? withSafelistedDocuments(caches.persistedQueries, safelist)
+    : caches.persistedQueries;
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
-  const watcher = new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs);
+  const watcher = new ReleaseWatcher(
+    {
+      findStamp: (bookmarks) =>
+        new DataReleaseRepository(
+          connection.database.scope({ bookmarks: { value: [...bookmarks] } }),
+        ).findStamp(),
+    },
+    cache.releasePollMs,
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -78,7 +91,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config.includeStacktrace,
     ),
     parseOptions: { maxTokens: limits.maxTokens },
-    ...(caches.persistedQueries ? { persistedQueries: { cache: caches.persistedQueries } } : {}),
+    ...(persistedQueries ? { persistedQueries: { cache: persistedQueries } } : {}),
     validationRules: [
       knownOperationTypesRule,
       maxDepthRule(limits.maxDepth),
@@ -107,6 +120,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
             onOutcome: (result) => metrics.responseCache.inc({ result }),
           })
         : []),
+      ...(safelist ? [safelistPlugin<RequestContext>(safelist)] : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
       requestStatePlugin(),
@@ -121,12 +135,14 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
+    ...(safelist ? { allowsDocument: safelistAllows(safelist) } : {}),
     context: async (request, signal, info, caller) =>
       createRequestContext(database, {
         debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
         loaderBatchSize: config.loaderBatchSize,
         info,
-        scope: { signal },
+        // Reads start from the newest write this replica knows of (its own or another's, see ReleaseWatcher).
+        scope: { signal, bookmarks: { value: watcher.bookmarks() } },
         // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
         principal: caller.principal,
         chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),

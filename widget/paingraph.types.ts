@@ -226,6 +226,7 @@ export type PainGraphRecommendationsQueryVariables = Exact<{
 
 export type PainGraphRecommendationsQuery = {
   recommendTreatments: {
+    intentUsed: TreatmentIntent | null;
     disclaimer: string;
     conditions: Array<{ phase: Phase; condition: { id: string; name: string } }>;
     items: Array<{

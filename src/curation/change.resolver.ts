@@ -1,6 +1,18 @@
 /** The audit trail: accepted writes as Change records, paged and filtered; before/after in seed-file shape. */
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { Role } from "../auth/principal";
 import type { RequestContext } from "../context";
 import { toConnection } from "../pagination/connection";
 import { decodeCursor } from "../pagination/cursor";
@@ -20,8 +32,11 @@ class ChangesArgs extends PageArgs {
 
 @Resolver(() => Change)
 export class ChangeResolver {
+  @Authorized(Role.CURATOR)
   @Query(() => ChangeConnection, {
-    description: "The audit trail: accepted writes, oldest first, filtered by time or entity.",
+    description:
+      "The audit trail: accepted writes, oldest first, filtered by time or entity (CURATOR: it names curators " +
+      "and token subjects).",
   })
   async changes(@Args() args: ChangesArgs, @Ctx() { repositories }: RequestContext) {
     const page = await repositories.curation.pageChanges(

@@ -1,53 +1,11 @@
 /** Cross-record rules: unique ids, references that resolve to the right kind, codes mapped once, coherent ranges. */
 import { icd10Key, isWellFormedIcd10cm, isWellFormedSnomedId } from "./codes";
-import { CareLinkType, LinkBasis, Phase } from "./enums";
+import { CareLinkType, LinkBasis } from "./enums";
+import { checkGuidelines, checkMythsAndStatistics, checkRecommendations } from "./evidence.rules";
+import { RuleContext, type Prefix } from "./rule-context";
 import { checkPrecautions } from "./precaution.rules";
-import { isRecognisedGrade } from "./strength.rules";
 import { SEED_FILES, type Problem, type SeedPart, type SeedSet } from "./seed-set";
-
-type Prefix =
-  "group" | "condition" | "modality" | "treatment" | "discipline" | "profession" | "guideline" | "source";
-
-class RuleContext {
-  readonly problems: Problem[] = [];
-  private readonly ids = new Map<string, string>();
-
-  constructor(readonly set: SeedSet) {}
-
-  registerIds(part: SeedPart): void {
-    for (const record of this.set[part] as Array<{ id?: string }>) {
-      if (!record.id) continue;
-      const seenIn = this.ids.get(record.id);
-      if (seenIn) this.problem(part, record.id, "id", `duplicate id (also in ${seenIn})`);
-      else this.ids.set(record.id, SEED_FILES[part]);
-    }
-  }
-
-  /** The id resolves to a record whose prefix is one of the allowed kinds. */
-  expect(
-    part: SeedPart,
-    recordId: string,
-    field: string,
-    id: string | null | undefined,
-    kinds: Prefix[],
-  ): boolean {
-    if (id === null || id === undefined) return false;
-    const kind = id.slice(0, id.indexOf(":"));
-    if (!kinds.includes(kind as Prefix)) {
-      this.problem(part, recordId, field, `"${id}" must reference a ${kinds.join(" or ")}`);
-      return false;
-    }
-    if (!this.ids.has(id)) {
-      this.problem(part, recordId, field, `unknown reference "${id}"`);
-      return false;
-    }
-    return true;
-  }
-
-  problem(part: SeedPart, recordId: string | null, field: string | null, message: string): void {
-    this.problems.push({ file: SEED_FILES[part], recordId, field, message });
-  }
-}
+import { checkSynonyms } from "./synonym.rules";
 
 /** Runs every cross-record rule; assumes the field rules already passed. */
 export function validateGraph(set: SeedSet): Problem[] {
@@ -189,94 +147,5 @@ function checkCareLinks(context: RuleContext): void {
     link.sourceIds.forEach((source, i) =>
       context.expect("careLinks", id, `sourceIds[${i}]`, source, ["source", "guideline"]),
     );
-  }
-}
-
-function checkGuidelines(context: RuleContext): void {
-  for (const guideline of context.set.guidelines) {
-    if (guideline.supersededById === guideline.id) {
-      context.problem("guidelines", guideline.id, "supersededById", "a guideline cannot supersede itself");
-    } else {
-      context.expect("guidelines", guideline.id, "supersededById", guideline.supersededById, ["guideline"]);
-    }
-  }
-}
-
-function checkRecommendations(context: RuleContext): void {
-  const guidelines = new Map(context.set.guidelines.map((guideline) => [guideline.id, guideline]));
-  for (const rec of context.set.recommendations) {
-    const hasGuideline = context.expect("recommendations", rec.id, "guidelineId", rec.guidelineId, [
-      "guideline",
-    ]);
-    context.expect("recommendations", rec.id, "treatmentId", rec.treatmentId, ["treatment"]);
-    context.expect("recommendations", rec.id, "conditionId", rec.conditionId, ["condition"]);
-    if (rec.phases.includes(Phase.ANY) && rec.phases.length > 1) {
-      context.problem("recommendations", rec.id, "phases", "ANY cannot be combined with other phases");
-    }
-    (rec.followsTreatmentIds ?? []).forEach((id, i) =>
-      context.expect("recommendations", rec.id, `followsTreatmentIds[${i}]`, id, ["treatment"]),
-    );
-    (rec.excludedMemberIds ?? []).forEach((id, i) =>
-      context.expect("recommendations", rec.id, `excludedMemberIds[${i}]`, id, ["treatment"]),
-    );
-    if (rec.supersededById) {
-      if (!context.set.recommendations.some((other) => other.id === rec.supersededById))
-        context.problem(
-          "recommendations",
-          rec.id,
-          "supersededById",
-          `unknown recommendation "${rec.supersededById}"`,
-        );
-      else if (rec.supersededById === rec.id)
-        context.problem("recommendations", rec.id, "supersededById", "a statement cannot supersede itself");
-    }
-    if (new Set(rec.phases).size !== rec.phases.length) {
-      context.problem("recommendations", rec.id, "phases", "a phase is listed twice");
-    }
-    const guideline = hasGuideline ? guidelines.get(rec.guidelineId) : undefined;
-    if (guideline && !isRecognisedGrade(guideline.gradingScheme, rec.rawGrade, rec.kind)) {
-      context.problem(
-        "recommendations",
-        rec.id,
-        "rawGrade",
-        `"${rec.rawGrade}" matches no grade of scheme ${guideline.gradingScheme} (see src/model/strength.rules.ts)`,
-      );
-    }
-  }
-}
-
-function checkMythsAndStatistics(context: RuleContext): void {
-  for (const myth of context.set.myths) {
-    myth.facts.forEach((fact, i) =>
-      fact.sourceIds.forEach((id, j) =>
-        context.expect("myths", myth.id, `facts[${i}].sourceIds[${j}]`, id, ["source", "guideline"]),
-      ),
-    );
-  }
-  for (const statistic of context.set.statistics) {
-    context.expect("statistics", statistic.id, "sourceId", statistic.sourceId, ["source", "guideline"]);
-  }
-}
-
-/** One vocabulary record per entity, naming a condition or treatment; a term appears once per entity. */
-function checkSynonyms(context: RuleContext): void {
-  const listed = new Set<string>();
-  for (const record of context.set.synonyms) {
-    if (listed.has(record.entityId))
-      context.problem("synonyms", record.entityId, "entityId", "listed twice: merge its synonyms");
-    listed.add(record.entityId);
-    context.expect("synonyms", record.entityId, "entityId", record.entityId, ["condition", "treatment"]);
-    const terms = new Set<string>();
-    record.synonyms.forEach((synonym, i) => {
-      const key = synonym.term.trim().toLowerCase();
-      if (terms.has(key))
-        context.problem(
-          "synonyms",
-          record.entityId,
-          `synonyms[${i}].term`,
-          `"${synonym.term}" is listed twice`,
-        );
-      terms.add(key);
-    });
   }
 }

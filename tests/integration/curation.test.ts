@@ -85,6 +85,8 @@ describe("curation", () => {
   async function changesCount(): Promise<number> {
     const { body } = await server.graphql<{ changes: { totalCount: number } }>(
       "{ changes(first: 1) { totalCount } }",
+      {},
+      curator,
     );
     return body.data!.changes.totalCount;
   }
@@ -350,7 +352,7 @@ describe("curation", () => {
         totalCount: number;
         edges: Array<{ node: { operation: string; entityId: string; version: number } }>;
       };
-    }>("{ changes(first: 100) { totalCount edges { node { operation entityId version } } } }");
+    }>("{ changes(first: 100) { totalCount edges { node { operation entityId version } } } }", {}, curator);
     const operations = body.data!.changes.edges.map((edge) => `${edge.node.operation} ${edge.node.entityId}`);
     expect(operations).toEqual([
       "update:conditions condition:migraine",
@@ -369,6 +371,8 @@ describe("curation", () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     const forMigraine = await server.graphql<{ changes: { totalCount: number } }>(
       '{ changes(entityId: "condition:migraine") { totalCount } }',
+      {},
+      curator,
     );
     expect(forMigraine.body.data!.changes.totalCount).toBe(1);
   });
@@ -526,7 +530,11 @@ describe("curation", () => {
             node: { version: number; before: { description: string }; after: { description: string } };
           }>;
         };
-      }>(`{ changes(entityId: "${entity}", first: 100) { edges { node { version before after } } } }`);
+      }>(
+        `{ changes(entityId: "${entity}", first: 100) { edges { node { version before after } } } }`,
+        {},
+        curator,
+      );
       const chain = body.data!.changes.edges.map((edge) => edge.node).slice(-landed.length);
       expect(chain.map((change) => change.version)).toEqual(
         landed.map((outcome) => outcome.applied!.version).sort((a, b) => a - b),

@@ -40,6 +40,7 @@ describe("the request context", () => {
         "catalog",
         "conditions",
         "curation",
+        "dataExport",
         "dataRelease",
         "entities",
         "paths",

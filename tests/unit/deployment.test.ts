@@ -149,7 +149,9 @@ describe("the Dockerfile", () => {
 
   it("has a health check and ships the widget the API serves at /widget/", () => {
     expect(runtime).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD [^\n]*\/health/);
-    expect(runtime).toContain("widget/paingraph.js widget/index.html ./widget/");
+    expect(runtime).toContain("COPY widget ./widget");
+    // The build stage bundles the offline explorer (served from dist/explorer).
+    expect(dockerfile).toContain("COPY explorer ./explorer");
   });
 
   it("copies only files that exist in the repository", () => {
