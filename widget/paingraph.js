@@ -239,7 +239,8 @@ background:var(--_b);color:var(--_c)}
 .stmt{display:block;font-size:.92em}
 .warn{--_accent:var(--paingraph-warn-link,#0b57a4);margin-top:.6em;padding:.45em .7em;border-left:4px solid var(--paingraph-warn,#b45309);
 background:var(--paingraph-warn-bg,#fffbeb);color:var(--paingraph-warn-fg,#1f2933)}
-.boxed{border-left-color:var(--paingraph-boxed,#991b1b);background:var(--paingraph-boxed-bg,#fef2f2)}
+.boxed{border-left-color:var(--paingraph-boxed,#991b1b)}
+.boxed-badge{--_b:var(--paingraph-against-bg,#fee2e2);--_c:var(--paingraph-against-fg,#991b1b)}
 .prec{margin-top:.6em}.prec summary{font-weight:600;color:var(--_muted)}.prec li{margin:.35em 0}
 .not{margin-top:1em}
 .not summary{padding:.25em}
@@ -329,7 +330,7 @@ background:var(--paingraph-error-button-bg,#fff);color:var(--_e);cursor:pointer}
       `${esc(strengthLabel(best, t))}<span class="sr"> ${esc(t.evidence)}</span></span>` +
       (item.conflict ? `<span class="badge against" part="badge">${esc(t.disagree)}</span>` : "") +
       (item.precautions.some((p) => p.kind === "BOXED_WARNING")
-        ? `<span class="badge against" part="badge">${esc(t.boxedWarning)}</span>`
+        ? `<span class="badge boxed-badge" part="badge">${esc(t.boxedWarning)}</span>`
         : "") +
       `</span><span class="meta">${modalities}${who ? ` · ${fill(esc(t.deliveredBy), { providers: who })}` : ""}</span></summary>` +
       `<div class="body">${heading(h[2], "label", esc(t.supporting))}${citations(item.supporting, view)}` +
