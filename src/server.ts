@@ -23,9 +23,10 @@ import { createRequestContext, type RequestContext } from "./context";
 import { WriteQueue } from "./curation/write-queue";
 import { createFormatError } from "./errors";
 import { createGraphQLHandler } from "./http/graphql-handler";
-import { sendHealth, sendReadiness } from "./http/health";
+import { createReadiness, sendHealth } from "./http/health";
 import { queryStatsPlugin } from "./http/query-stats.plugin";
-import { createRouter } from "./http/router";
+import { createMetricsListener, createRouter } from "./http/router";
+import { concurrencyCap } from "./limits/concurrency";
 import { maxAliasesRule } from "./limits/aliases.rule";
 import { chargeTokens } from "./limits/rate-limit-keys";
 import { complexityPlugin } from "./limits/complexity";
@@ -51,6 +52,8 @@ export interface ServerDeps {
 export interface PainGraphServer {
   /** Starts listening; resolves with the bound URL (useful with PORT=0). */
   listen(): Promise<string>;
+  /** In production, the URL of the /metrics listener (METRICS_PORT) once listening; otherwise null. */
+  metricsUrl(): string | null;
   /**
    * Stops accepting, lets in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS), stops Apollo.
    * Does not close the driver it was given.
@@ -131,13 +134,15 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   await watcher.start();
 
   let stopping = false;
+  const sendReadiness = createReadiness(connection);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
     ...(safelist ? { allowsDocument: safelistAllows(safelist) } : {}),
     context: async (request, signal, info, caller) =>
-      createRequestContext(database, {
+      // The request's own cap on database work at once (REQUEST_MAX_CONCURRENT_QUERIES), inside its deadline.
+      createRequestContext(decorate(database, concurrencyCap(limits.maxConcurrentQueries).around), {
         debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
         loaderBatchSize: config.loaderBatchSize,
         info,
@@ -163,23 +168,26 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       routes: {
         graphql: handleGraphQL,
         health: sendHealth,
-        ready: (response) => sendReadiness(response, connection, stopping),
+        ready: (response) => sendReadiness(response, stopping),
         downloads: createDownloadsHandler(() => readReleaseFiles(database)),
       },
     }),
   );
 
+  const metricsServer =
+    config.metrics && config.metricsPort !== null ? http.createServer(createMetricsListener(metrics)) : null;
+  let metricsUrl: string | null = null;
+
   return {
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(config.port, config.host, () => {
-          const { port } = httpServer.address() as AddressInfo;
-          resolve(`http://${config.host}:${port}`);
-        });
-      }),
+    listen: async () => {
+      if (metricsServer) metricsUrl = await listenOn(metricsServer, config.metricsPort!, config.host);
+      return listenOn(httpServer, config.port, config.host);
+    },
+    metricsUrl: () => metricsUrl,
     stop: async () => {
       stopping = true;
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       watcher.stop();
       await apollo.stop();
       await caches.close();
@@ -204,4 +212,14 @@ function createHttpServer(config: Readonly<Config>): http.Server {
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   server.maxConnections = config.http.maxConnections;
   return server;
+}
+
+function listenOn(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${host.includes(":") ? `[${host}]` : host}:${bound}`);
+    });
+  });
 }

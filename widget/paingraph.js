@@ -515,6 +515,12 @@ background:var(--paingraph-error-button-bg,#fff);color:var(--_e);cursor:pointer}
         if (event.target instanceof Element && event.target.closest("[data-retry]")) this.refresh();
       });
       root.addEventListener("keydown", (event) => this._onKey(/** @type {KeyboardEvent} */ (event)));
+      // A page (or a framework) may set `strings` before this script defines the element: take that value over.
+      if (Object.prototype.hasOwnProperty.call(this, "strings")) {
+        const early = Reflect.get(this, "strings");
+        Reflect.deleteProperty(this, "strings");
+        this.strings = early;
+      }
     }
 
     /**

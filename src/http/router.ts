@@ -93,11 +93,9 @@ export function createRouter({ config, logger, metrics, routes, limiter }: Route
     if (isWidgetPath(url.pathname)) return widget(request, response, url.pathname);
     if (explorer && isExplorerPath(url.pathname)) return explorer(request, response, url.pathname);
     if (isDownloadPath(url.pathname)) return routes.downloads(request, response, url.pathname);
-    if (url.pathname === "/metrics" && config.metrics) {
-      const text = await metrics.registry.metrics();
-      response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
-      return void response.end(text);
-    }
+    // In production /metrics has a listener of its own (METRICS_PORT) and is not served on the public port.
+    if (url.pathname === "/metrics" && config.metrics && config.metricsPort === null)
+      return sendMetrics(response, metrics);
     return sendJson(response, 404, { error: "Not found", see: "/graphql" });
   };
 
@@ -148,5 +146,22 @@ function reportingStore(limiter: ClientLimiter, response: ServerResponse): Token
       response.setHeader("ratelimit-reset", String(decision.resetSeconds));
       return decision;
     },
+  };
+}
+
+async function sendMetrics(response: ServerResponse, metrics: Metrics): Promise<void> {
+  const text = await metrics.registry.metrics();
+  response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+  response.end(text);
+}
+
+/** The production metrics listener (METRICS_PORT): GET /metrics for the operator's scraper, nothing else. */
+export function createMetricsListener(metrics: Metrics) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method === "GET" && parseUrl(request.url)?.pathname === "/metrics") {
+      sendMetrics(response, metrics).catch(() => response.destroy());
+      return;
+    }
+    sendJson(response, 404, { error: "Not found", see: "/metrics" });
   };
 }

@@ -429,6 +429,92 @@ describe("curation", () => {
     });
   });
 
+  describe("synonyms over HTTP", () => {
+    // A word no vocabulary holds: search finds nothing for it until a curator adds it.
+    const TERM = "zorblat ache";
+    const ENTITY = "condition:fibromyalgia";
+    const ADD = `mutation ($input: SynonymInput!) {
+      addSynonym(input: $input) { entityId changed version change { actor method operation after } } }`;
+    const REMOVE = `mutation ($entityId: ID!, $term: String!) {
+      removeSynonym(entityId: $entityId, term: $term) { changed version change { actor operation before after } } }`;
+    const SEARCH = `query ($q: String!) {
+      search(query: $q, first: 3) { matchedText matchedField node { ... on Condition { id } } }
+      suggest(prefix: "zorbl", types: [CONDITION]) { matchedText node { ... on Condition { id } } }
+      condition(id: "${ENTITY}") { synonyms(kinds: [LAY]) { term source reason } } }`;
+    const input = {
+      entityId: ENTITY,
+      term: TERM,
+      kind: "LAY",
+      source: "curated",
+      reason: "a test's made-up word",
+    };
+    type Found = {
+      search: Array<{ matchedText: string | null; node: { id?: string } }>;
+      suggest: Array<{ matchedText: string | null; node: { id?: string } }>;
+      condition: { synonyms: Array<{ term: string }> };
+    };
+    const find = async () => {
+      const { body } = await server.graphql<Found>(SEARCH, { q: TERM });
+      expect(body.errors).toBeUndefined();
+      return body.data!;
+    };
+
+    it("refuses anonymous callers and non-curators, writing nothing", async () => {
+      const changesBefore = await changesCount();
+      const anonymous = await server.graphql(ADD, { input });
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const reader = { authorization: `Bearer ${await token({ roles: ["READER"] })}` };
+      const forbidden = await server.graphql(REMOVE, { entityId: ENTITY, term: "fibro" }, reader);
+      expect(forbidden.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(await changesCount()).toBe(changesBefore);
+      expect((await find()).search).toEqual([]);
+    });
+
+    it("adds a synonym a curator sends, audited, and search and suggest find the entity by it at once", async () => {
+      const { body } = await server.graphql<{
+        addSynonym: {
+          changed: boolean;
+          change: { actor: string; method: string; operation: string; after: unknown };
+        };
+      }>(ADD, { input }, curator);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.addSynonym.changed).toBe(true);
+      expect(body.data!.addSynonym.change).toMatchObject({ actor: "alice", method: "api-key" });
+      expect(JSON.stringify(body.data!.addSynonym.change.after)).toContain(TERM);
+      const found = await find();
+      expect(found.search[0]).toEqual({ matchedText: TERM, matchedField: "LAY", node: { id: ENTITY } });
+      expect(found.suggest[0]).toEqual({ matchedText: TERM, node: { id: ENTITY } });
+      expect(found.condition.synonyms).toContainEqual({
+        term: TERM,
+        source: "curated",
+        reason: input.reason,
+      });
+      const audit = await server.graphql<{ changes: { edges: Array<{ node: { operation: string } }> } }>(
+        `{ changes(first: 5, entityId: "${ENTITY}") { edges { node { operation } } } }`,
+        {},
+        curator,
+      );
+      expect(audit.body.data!.changes.edges.map((edge) => edge.node.operation)).toContain(
+        body.data!.addSynonym.change.operation,
+      );
+    });
+
+    it("removes it again for a curator, audited, and search no longer finds it", async () => {
+      const { body } = await server.graphql<{
+        removeSynonym: { changed: boolean; change: { actor: string; before: unknown; after: unknown } };
+      }>(REMOVE, { entityId: ENTITY, term: TERM.toUpperCase() }, curator);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.removeSynonym.changed).toBe(true);
+      expect(body.data!.removeSynonym.change.actor).toBe("alice");
+      expect(JSON.stringify(body.data!.removeSynonym.change.before)).toContain(TERM);
+      expect(JSON.stringify(body.data!.removeSynonym.change.after)).not.toContain(TERM);
+      const found = await find();
+      expect(found.search).toEqual([]);
+      expect(found.suggest).toEqual([]);
+      expect(found.condition.synonyms.map((synonym) => synonym.term)).not.toContain(TERM);
+    });
+  });
+
   describe("two writers racing", () => {
     let slow: TestServer;
     let raced = false;

@@ -252,6 +252,46 @@ describe("two replicas sharing one Redis", () => {
       expect(remaining.slice(0, 10)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "0"]);
     });
   });
+  describe("with tokens priced by cost", () => {
+    // A limit of its own (the key prefix names burst and window), so earlier requests do not count.
+    const pricedEnv = replicaEnv({ RATE_LIMIT_BURST: "8", RATE_LIMIT_PER_MINUTE: "8" });
+    const HEAVY = `{ a: explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length }
+      b: explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length } }`;
+    let g: TestServer;
+    let h: TestServer;
+    const post = (server: TestServer, query: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+
+    beforeAll(async () => {
+      g = await startTestServer(pricedEnv);
+      h = await startTestServer(pricedEnv);
+    });
+    afterAll(async () => {
+      await g?.close();
+      await h?.close();
+    });
+
+    it("charges a costly operation on one replica against the bucket the other replica draws from", async () => {
+      const cheap = await post(g, "{ __typename }");
+      expect(cheap.headers.get("ratelimit-remaining")).toBe("7");
+      // Two explainPath(maxHops: 6): one token at the door and three for its cost, taken in Redis.
+      const heavy = await post(h, HEAVY);
+      expect(heavy.status).toBe(200);
+      expect(heavy.headers.get("ratelimit-remaining")).toBe("3");
+      const refused = await post(g, HEAVY);
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", tokens: 4 });
+      // The refused price was given back: only the door's token is gone.
+      const after = await post(h, "{ __typename }");
+      expect([after.status, after.headers.get("ratelimit-remaining")]).toEqual([200, "1"]);
+    });
+  });
+
   describe("against a cluster, where a follower may lag (drivers recorded: one Neo4j cannot lag)", () => {
     const writerEnv = replicaEnv();
     // B keeps no cache, so each read below runs its queries.

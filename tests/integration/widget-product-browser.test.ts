@@ -240,6 +240,16 @@ describeBrowser("the widget's attributes, languages, theming and loading, in Chr
     );
   });
 
+  it("keeps strings a page set before the script defined the element", async () => {
+    const { page } = await openPage(
+      "early",
+      `<paingraph-recommendations id="early" condition="M79.7"></paingraph-recommendations>
+       <script>document.getElementById("early").strings = { treatmentsFor: "Early {conditions}" };</script>`,
+    );
+    await waitForWidgets(page);
+    expect((await readWidget(page, "early")).heading).toBe("Early Fibromyalgia");
+  });
+
   it("takes the warning and error colours and the parts from the host page", async () => {
     const { page } = await openPage(
       "themed",
