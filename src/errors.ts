@@ -11,6 +11,8 @@ export const ErrorCode = {
   WRITE_CONFLICT: "WRITE_CONFLICT",
   /** PERSISTED_QUERIES_ONLY is on and the operation is not on the server's safelist. */
   PERSISTED_QUERY_NOT_ALLOWED: "PERSISTED_QUERY_NOT_ALLOWED",
+  /** Patient factors (health data) arrived in a GET URL: refused; send them in a POST body. */
+  PATIENT_DATA_REQUIRES_POST: "PATIENT_DATA_REQUIRES_POST",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -19,6 +19,8 @@ export interface RequestInfo {
   errorCodes: string[];
   /** Cypher round trips the request made, counted as they happen. */
   roundTrips: number;
+  /** The request carried patient factors (health data): logged as present, never which. */
+  patientFactors?: boolean;
 }
 
 /** The small part of a GraphQL request's context that plugins read and write (never the repositories). */

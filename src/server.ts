@@ -14,6 +14,7 @@ import { LANDING_OPERATION } from "./http/landing-operation";
 import { createDownloadsHandler } from "./http/downloads";
 import { readReleaseFiles } from "./curation/release-files";
 import { ReleaseWatcher } from "./cache/release-watcher";
+import { patientPrivacyPlugin } from "./cache/patient-privacy.plugin";
 import { privateAnswersPlugin } from "./cache/private-answers.plugin";
 import { releasePlugin } from "./cache/release.plugin";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
@@ -112,6 +113,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
       releasePlugin({ watcher, announce: caches.announce }),
       privateAnswersPlugin(),
+      // Before the response cache: it marks patient requests, which the cache then neither reads nor writes.
+      patientPrivacyPlugin(),
       ...(caches.responses
         ? responseCachePlugins({
             watcher,

@@ -34,6 +34,8 @@ export interface PainGraphStrings {
   supporting: string;
   against: string;
   warning: string;
+  boxedWarning: string;
+  precautions: string;
   notRecommendedHeading: string;
   notRecommended: string;
   newTab: string;

@@ -33,6 +33,7 @@
           supporting { ...Cited }
           opposing { ...Cited }
           warnings { ...Cited condition { id } }
+          precautions { id kind statement factorText drugs source yearText }
         }
         excluded { reason treatment { id name } recommendations { ...Cited } }
         intentUsed
@@ -47,7 +48,7 @@
   `;
   const QUERY_TEXT = QUERY.replace(/\s+/g, " ").trim();
   /** The widget's own version; released copies are served, unchanged forever, at /widget/<version>/paingraph.js. */
-  const VERSION = "1.0.1";
+  const VERSION = "1.1.0";
   const TIMEOUT_MS = 15000;
   /** @type {Strength[]} */
   const STRENGTH_ORDER = ["UNGRADED", "CONDITIONAL", "STRONG"];
@@ -80,6 +81,8 @@
       supporting: "Supporting guidelines",
       against: "Guidelines against",
       warning: "Warning",
+      boxedWarning: "FDA boxed warning",
+      precautions: "Precautions ({count})",
       notRecommendedHeading: "Not recommended by guidelines",
       notRecommended: "Not recommended",
       newTab: "opens in a new tab",
@@ -134,6 +137,8 @@
       supporting: "Guías a favor",
       against: "Guías en contra",
       warning: "Advertencia",
+      boxedWarning: "Advertencia de recuadro de la FDA",
+      precautions: "Precauciones ({count})",
       notRecommendedHeading: "No recomendados por las guías",
       notRecommended: "No recomendado",
       newTab: "se abre en una pestaña nueva",
@@ -234,6 +239,9 @@ background:var(--_b);color:var(--_c)}
 .stmt{display:block;font-size:.92em}
 .warn{--_accent:var(--paingraph-warn-link,#0b57a4);margin-top:.6em;padding:.45em .7em;border-left:4px solid var(--paingraph-warn,#b45309);
 background:var(--paingraph-warn-bg,#fffbeb);color:var(--paingraph-warn-fg,#1f2933)}
+.boxed{border-left-color:var(--paingraph-boxed,#991b1b)}
+.boxed-badge{--_b:var(--paingraph-against-bg,#fee2e2);--_c:var(--paingraph-against-fg,#991b1b)}
+.prec{margin-top:.6em}.prec summary{font-weight:600;color:var(--_muted)}.prec li{margin:.35em 0}
 .not{margin-top:1em}
 .not summary{padding:.25em}
 .not .section{display:inline;margin:0}
@@ -321,6 +329,9 @@ background:var(--paingraph-error-button-bg,#fff);color:var(--_e);cursor:pointer}
       `<span class="badges"><span class="badge ${best.toLowerCase()}" part="badge" data-strength="${best}">` +
       `${esc(strengthLabel(best, t))}<span class="sr"> ${esc(t.evidence)}</span></span>` +
       (item.conflict ? `<span class="badge against" part="badge">${esc(t.disagree)}</span>` : "") +
+      (item.precautions.some((p) => p.kind === "BOXED_WARNING")
+        ? `<span class="badge boxed-badge" part="badge">${esc(t.boxedWarning)}</span>`
+        : "") +
       `</span><span class="meta">${modalities}${who ? ` · ${fill(esc(t.deliveredBy), { providers: who })}` : ""}</span></summary>` +
       `<div class="body">${heading(h[2], "label", esc(t.supporting))}${citations(item.supporting, view)}` +
       (item.opposing.length
@@ -332,7 +343,35 @@ background:var(--paingraph-error-button-bg,#fff);color:var(--_e);cursor:pointer}
             `<p class="warn" role="note" part="warning"><b>${esc(t.warning)}</b> (${cite(w.guideline, view)}): ${esc(w.statement)}</p>`,
         )
         .join("") +
+      precautionsOf(item, t) +
       `</div></details></li>`
+    );
+  };
+
+  /**
+   * Boxed warnings in full; every other safety statement collapsed (they show only where they apply to everyone,
+   * since the widget sends no patient factors).
+   * @param {Result["items"][number]} item @param {Strings} t
+   */
+  const precautionsOf = (item, t) => {
+    /** @param {Result["items"][number]["precautions"][number]} p */
+    const about = (p) => `${p.drugs.length ? `${esc(p.drugs.join(", "))}: ` : ""}${esc(p.statement)}`;
+    /** @param {Result["items"][number]["precautions"][number]} p */
+    const source = (p) => `${esc(p.source)}, ${esc(p.yearText)}`;
+    const boxed = item.precautions.filter((p) => p.kind === "BOXED_WARNING");
+    const other = item.precautions.filter((p) => p.kind !== "BOXED_WARNING");
+    return (
+      boxed
+        .map(
+          (p) =>
+            `<p class="warn boxed" role="note" part="boxed-warning"><b>${esc(t.boxedWarning)}</b> (${source(p)}): ${about(p)}</p>`,
+        )
+        .join("") +
+      (other.length
+        ? `<details class="prec" part="precautions"><summary>${esc(fill(t.precautions, { count: String(other.length) }))}</summary><ul>${other
+            .map((p) => `<li>${about(p)} <span class="muted">(${source(p)})</span></li>`)
+            .join("")}</ul></details>`
+        : "")
     );
   };
 

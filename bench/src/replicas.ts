@@ -65,9 +65,12 @@ function startRedis(port: number): Promise<ChildProcess> {
   });
 }
 
+/** Production serves /metrics on METRICS_PORT only: each server here is given one of its own. */
+const metricsPorts = new Map<RunningSystem, number>();
+
 /** Sum of a counter's samples with the given label in a server's /metrics. */
 async function cacheCount(server: RunningSystem, result: string): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${metricsPorts.get(server)}/metrics`)).text();
   const line = text
     .split("\n")
     .find((row) => row.startsWith(`paingraph_response_cache_total{result="${result}"}`));
@@ -111,8 +114,18 @@ async function main(argv: string[]): Promise<void> {
   const shared = { ...base, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}` } };
   const started: RunningSystem[] = [];
   try {
-    const start = async (options: typeof base, label: string) => {
-      const server = await startSystem("paingraph", options, label);
+    let nextMetricsPort = Number(value(argv, "metrics-port", "19460"));
+    const start = async (
+      options: { neo4jUri: string; neo4jPassword: string; env?: Record<string, string> },
+      label: string,
+    ) => {
+      const metricsPort = nextMetricsPort++;
+      const server = await startSystem(
+        "paingraph",
+        { ...options, env: { ...options.env, METRICS_PORT: String(metricsPort) } },
+        label,
+      );
+      metricsPorts.set(server, metricsPort);
       started.push(server);
       return server;
     };

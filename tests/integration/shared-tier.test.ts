@@ -88,6 +88,29 @@ describe("two replicas sharing one Redis", () => {
     expect(first.release).toMatch(/^\d+\.[0-9a-f]{12}$/);
   });
 
+  it("never shares an answer to patient factors through Redis: B executes it again, private, no-store", async () => {
+    const query = `query PatientShared($input: RecommendTreatmentsInput!) {
+      recommendTreatments(input: $input) { items { treatment { id } } } }`;
+    const variables = {
+      input: { conditionIds: ["condition:migraine"], intent: "ACUTE", patient: { ageYears: 70 } },
+    };
+    const post = (server: TestServer) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+    const before = await hits(b);
+    const [onA, onB] = [await post(a), await post(b)];
+    for (const response of [onA, onB]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("age")).toBeNull();
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+    }
+    expect(await onB.json()).toEqual(await onA.json());
+    expect(await hits(b)).toBe(before);
+  });
+
   it("shows a write on A in the very next read on B, though B had cached the old answer", async () => {
     const id = "condition:migraine";
     const old = await get(b, id);

@@ -42,6 +42,7 @@ interface ApiResult {
     deliveredBy: Array<{ provider: { name: string } }>;
     supporting: Cited[];
     opposing: Cited[];
+    precautions: Array<{ kind: string; statement: string }>;
   }>;
   excluded: Array<{ reason: string; treatment: { name: string } }>;
   disclaimer: string;
@@ -184,6 +185,32 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
       expected.excluded.filter((e) => e.reason === "RECOMMENDED_AGAINST").map((e) => e.treatment.name),
     );
     expect(shown.notRecommended.length).toBeGreaterThan(0);
+  });
+
+  it("shows each item's boxed warnings in full and its other precautions collapsed, as the API answers", async () => {
+    const page = await open(`${site.origin}/`);
+    await waitForWidgets(page);
+    const expected = await apiAnswer({ conditionIds: ["condition:chronic-low-back-pain"], first: 12 });
+    const shown = await page.evaluate(() =>
+      [...document.getElementById("low-back")!.shadowRoot!.querySelectorAll(".items > li")].map((li) => ({
+        badge: (li.querySelector(".badges")?.textContent ?? "").includes("FDA boxed warning"),
+        boxed: [...li.querySelectorAll(".body > .boxed")].map((p) => p.textContent ?? ""),
+        collapsed: li.querySelector(".prec") ? !li.querySelector(".prec")!.hasAttribute("open") : null,
+        others: li.querySelectorAll(".prec li").length,
+      })),
+    );
+    expect(shown).toHaveLength(expected.items.length);
+    expected.items.forEach((item, index) => {
+      const boxed = item.precautions.filter((p) => p.kind === "BOXED_WARNING");
+      const others = item.precautions.length - boxed.length;
+      expect(shown[index]!.badge).toBe(boxed.length > 0);
+      expect(shown[index]!.boxed).toHaveLength(boxed.length);
+      boxed.forEach((p, i) => expect(shown[index]!.boxed[i]).toContain(p.statement));
+      expect(shown[index]!.others).toBe(others);
+      expect(shown[index]!.collapsed).toBe(others > 0 ? true : null);
+    });
+    // NSAIDs carry the FDA's cardiovascular and GI boxed warnings (P001, P003) whatever the patient.
+    expect(shown.some((item) => item.boxed.length >= 2)).toBe(true);
   });
 
   it("reads through preflighted GETs that CORS allows for the site, and the browser caches them", async () => {
