@@ -16,6 +16,8 @@ export interface ResultRow {
   concurrency: number;
   system: string;
   requestsPerSec: number;
+  /** Correct answers per second in each round, in order: a median of rounds resists a burst of outside load. */
+  roundRequestsPerSec?: number[];
   p50Ms: number | null;
   p99Ms: number | null;
   roundTripsPerRequest: number | null;
@@ -60,6 +62,7 @@ export async function measureCell(
     neo: 0,
     rss: 0,
     latencies: [] as number[],
+    rounds: [] as number[],
     firstError: null as string | null,
   }));
   const loads: number[] = [];
@@ -79,6 +82,7 @@ export async function measureCell(
       total.ok += result.ok;
       total.errors += result.errors;
       total.ms += result.durationMs;
+      total.rounds.push(round((result.ok * 1000) / result.durationMs, 1)!);
       for (const latency of result.latencies) total.latencies.push(latency);
       total.firstError ??= result.firstError;
       loads.push(loadAverage()[0]!);
@@ -95,6 +99,7 @@ export async function measureCell(
       concurrency: plan.concurrency,
       system: contender.system,
       requestsPerSec: round((total.ok * 1000) / total.ms, 1)!,
+      roundRequestsPerSec: total.rounds,
       p50Ms: round(percentile(sorted, 50)),
       p99Ms: round(percentile(sorted, 99)),
       roundTripsPerRequest: round(contender.roundTripsPerRequest),

@@ -2,6 +2,7 @@
  * npm run bench [-- --quick]: PainGraph against @neo4j/graphql, its own N+1 baseline, the raw-Cypher floor and a
  * static Apollo floor, over the same Neo4j and data, interleaved; writes bench/results/*.json and BENCHMARKS.md.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDataset, type OpenDataset } from "./datasets";
@@ -101,8 +102,28 @@ export function parseOptions(argv: string[]): Options {
       flag("no-markdown") || (quick && !value("markdown"))
         ? null
         : path.resolve(value("markdown") ?? path.join(ROOT, "BENCHMARKS.md")),
-    command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+    command: describeCommand(argv),
   };
+}
+
+/**
+ * The command as results record it: a baseline folder is named by the commit it was built from (a folder path
+ * means nothing on another machine), and files outside the project by their name only.
+ */
+function describeCommand(argv: string[]): string {
+  const shown = argv.map((arg, i) => {
+    if (argv[i - 1] === "--baseline") return `<build of ${commitOf(arg) ?? "an earlier commit"}>`;
+    return path.isAbsolute(arg) && !arg.startsWith(ROOT) ? `…/${path.basename(arg)}` : arg;
+  });
+  return `npm run bench${shown.length ? ` -- ${shown.join(" ")}` : ""}`;
+}
+
+function commitOf(dir: string): string | null {
+  try {
+    return execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return null;
+  }
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -163,12 +184,18 @@ async function probe(
       if (canonical instanceof Error)
         throw new Error(`${system} failed ${question.key} on ${dataset.name}: ${canonical.message}`);
       result.answers.set(key, { body, canonical });
-      const ours = result.answers.get(`paingraph|${question.key}`)?.canonical;
+      // The current build's answer is the reference (the cached server's, else the executing one's).
+      const ours = (
+        result.answers.get(`paingraph|${question.key}`) ??
+        result.answers.get(`paingraph-uncached|${question.key}`)
+      )?.canonical;
       const same = ours === undefined || ours === canonical;
       result.sameData.set(key, same);
       if (!same)
         log(
-          `  ! ${system} ${question.key}: data differs from PainGraph's (${canonical.length} vs ${ours!.length} chars)`,
+          system === "paingraph-before"
+            ? `  ~ paingraph-before ${question.key}: the earlier build answers differently (${canonical.length} vs ${ours!.length} chars); under load it is held to its own answer`
+            : `  ! ${system} ${question.key}: data differs from PainGraph's (${canonical.length} vs ${ours!.length} chars)`,
         );
       // Round trips: our counter through the non-production probe servers; the bench servers count their own.
       let count: number | null = null;
@@ -182,8 +209,6 @@ async function probe(
         };
         count = debug.extensions?.queryStats?.cypherRoundTrips ?? null;
       } else if (system === "static") count = 0;
-      // The baseline build runs only in production, which hides its counter: left unknown.
-      else if (system === "paingraph-before") count = null;
       else {
         const before = await trips(server.url);
         await post(server.url, requestBody(system, question, normalise));
@@ -327,8 +352,11 @@ export async function runBenchmark(options: Options, log: (line: string) => void
       };
       const dynamic = options.systems.filter((s) => s !== "static");
       await Promise.all(dynamic.map(async (s) => running.set(s, await startSystem(s, base, `${s}-${name}`))));
-      for (const system of ["paingraph", "naive"] as const) {
-        if (running.has(system))
+      // Production hides the round-trip counter: a development twin of each PainGraph build reads it. The
+      // cached server's twin also serves paingraph-uncached (debug requests execute).
+      const probed = { paingraph: ["paingraph", "paingraph-uncached"], naive: ["naive"] } as const;
+      for (const [system, servedFor] of Object.entries(probed) as Array<[System, readonly System[]]>) {
+        if (servedFor.some((s) => running.has(s)))
           probes.set(
             system,
             await startSystem(
@@ -338,21 +366,34 @@ export async function runBenchmark(options: Options, log: (line: string) => void
             ),
           );
       }
-      // The static floor answers with PainGraph's own data for each question.
-      const payloads: Record<string, unknown> = {};
-      for (const question of asked) {
-        payloads[question.key] = payloadOf(
-          await post(running.get("paingraph")!.url, requestBody("paingraph", question, normalise)),
+      if (running.has("paingraph-before"))
+        probes.set(
+          "paingraph-before",
+          await startSystem(
+            "paingraph-before",
+            { ...base, env: { NODE_ENV: "development" } },
+            `paingraph-before-probe-${name}`,
+          ),
         );
-      }
-      const payloadFile = path.join(ROOT, "bench/.data", `static-${name}.json`);
-      fs.mkdirSync(path.dirname(payloadFile), { recursive: true });
-      fs.writeFileSync(payloadFile, JSON.stringify(payloads));
-      if (options.systems.includes("static"))
+      if (options.systems.includes("static")) {
+        // The static floor answers with PainGraph's own data for each question.
+        const reference = running.get("paingraph") ?? running.get("paingraph-uncached");
+        if (!reference)
+          throw new Error("static replays PainGraph's answers: run paingraph or paingraph-uncached too");
+        const payloads: Record<string, unknown> = {};
+        for (const question of asked) {
+          payloads[question.key] = payloadOf(
+            await post(reference.url, requestBody("paingraph", question, normalise)),
+          );
+        }
+        const payloadFile = path.join(ROOT, "bench/.data", `static-${name}.json`);
+        fs.mkdirSync(path.dirname(payloadFile), { recursive: true });
+        fs.writeFileSync(payloadFile, JSON.stringify(payloads));
         running.set(
           "static",
           await startSystem("static", { ...base, staticPayloads: payloadFile }, `static-${name}`),
         );
+      }
       const ordered = new Map(ALL_SYSTEMS.filter((s) => running.has(s)).map((s) => [s, running.get(s)!]));
       const found = await probe(dataset, ordered, probes, asked, normalise, log);
       await Promise.all([...probes.values()].map((p) => p.stop()));

@@ -53,7 +53,10 @@ function paingraphEnv(
   };
 }
 
-function command(name: string, options: StartOptions): { args: string[]; env: Record<string, string> } {
+function command(
+  name: string,
+  options: StartOptions,
+): { args: string[]; env: Record<string, string>; cwd: string } {
   // PainGraph runs as production runs it (PRODUCTION_NODE_FLAGS); PAINGRAPH_NODE_FLAGS replaces those flags,
   // to measure another runtime setting (e.g. PAINGRAPH_NODE_FLAGS="--max-old-space-size=160").
   const production = (process.env.PAINGRAPH_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS.join(" "))
@@ -63,20 +66,32 @@ function command(name: string, options: StartOptions): { args: string[]; env: Re
   const flags = [...(isPainGraph ? production : []), ...(options.nodeFlags ?? [])];
   switch (name) {
     case "paingraph":
-      return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1000) };
+      return {
+        args: [...flags, path.join(ROOT, "dist/src/main.js")],
+        env: paingraphEnv(options, 1000),
+        cwd: ROOT,
+      };
     case "paingraph-uncached":
       return {
         args: [...flags, path.join(ROOT, "dist/src/main.js")],
         env: paingraphEnv(options, 1000, false),
+        cwd: ROOT,
       };
     case "paingraph-before":
+      // The executing path of the earlier build, compared with paingraph-uncached: a change to what executing a
+      // request costs must not hide behind the response cache. It runs from its own folder, as it was built.
       if (!options.baselineDir) throw new Error("paingraph-before needs --baseline DIR");
       return {
         args: [...flags, path.join(options.baselineDir, "dist/src/main.js")],
-        env: paingraphEnv(options, 1000),
+        env: paingraphEnv(options, 1000, false),
+        cwd: options.baselineDir,
       };
     case "naive":
-      return { args: [...flags, path.join(ROOT, "dist/src/main.js")], env: paingraphEnv(options, 1, false) };
+      return {
+        args: [...flags, path.join(ROOT, "dist/src/main.js")],
+        env: paingraphEnv(options, 1, false),
+        cwd: ROOT,
+      };
     case "neo4j-graphql":
     case "cypher-floor":
     case "static":
@@ -89,6 +104,7 @@ function command(name: string, options: StartOptions): { args: string[]; env: Re
           NEO4J_PASSWORD: options.neo4jPassword,
           ...(options.staticPayloads ? { STATIC_PAYLOADS: options.staticPayloads } : {}),
         },
+        cwd: ROOT,
       };
     default:
       throw new Error(`unknown system ${name}`);
@@ -100,12 +116,12 @@ export const LOG_DIR = path.join(ROOT, "bench/.data/logs");
 
 /** Starts the system and resolves once it listens (PainGraph logs its URL; the bench servers print READY). */
 export function startSystem(name: string, options: StartOptions, label = name): Promise<RunningSystem> {
-  const { args, env } = command(name, options);
+  const { args, env, cwd } = command(name, options);
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${label}.log`);
   const out = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", out, out],
   });
