@@ -1,11 +1,13 @@
 /**
  * node bench/dist/profile.js [--system paingraph] [--workload W2] [--dataset seed] [--seconds 10] [--concurrency 8]:
- * runs one system under load with --cpu-prof and prints where its CPU time goes, by package and by function.
+ * [--out FILE]: runs one system under load with --cpu-prof and prints where its CPU time goes, by package and by
+ * function, per request served.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { openDataset } from "./datasets";
 import { runLoad } from "./load";
+import { loadAverage } from "./procfs";
 import { ROOT, startSystem } from "./systems";
 import { questions, requestBody, type System, type WorkloadName } from "./workloads";
 
@@ -73,6 +75,8 @@ async function main(argv: string[]) {
     neo4jPassword: dataset.neo4jPassword,
     nodeFlags: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
   });
+  let served = 0;
+  let heading = "";
   try {
     /* eslint-disable @typescript-eslint/no-explicit-any */
     const codes = require(path.join(ROOT, "dist/src/model/codes")) as any;
@@ -93,9 +97,10 @@ async function main(argv: string[]) {
       Number(value("concurrency", "8")),
       Number(value("seconds", "10")),
     );
-    console.log(
-      `${system} ${workload}: ${result.ok} requests in ${Math.round(result.durationMs)} ms, ${result.errors} errors`,
-    );
+    served = result.ok;
+    heading =
+      `${system} ${workload} on ${dataset.name}, concurrency ${value("concurrency", "8")}: ${result.ok} requests in ` +
+      `${Math.round(result.durationMs)} ms, ${result.errors} errors; load average ${loadAverage().join(" / ")}`;
   } finally {
     await server.stop();
     await dataset.close();
@@ -103,8 +108,29 @@ async function main(argv: string[]) {
   const file = fs.readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error(`no profile written in ${dir}`);
   const summary = summarise(JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as CpuProfile);
-  console.log(JSON.stringify(summary, null, 2));
   fs.writeFileSync(path.join(dir, "summary.json"), JSON.stringify(summary, null, 2));
+  const text = asText(heading, summary, served);
+  const out = argv.includes("--out") ? value("out", "") : null;
+  if (out) fs.writeFileSync(out, text);
+  console.log(text);
+}
+
+/** The summary as a reader wants it: self time per request (the process's CPU over every request it served). */
+export function asText(heading: string, summary: ReturnType<typeof summarise>, requests: number): string {
+  const perRequest = (ms: number) => (requests > 0 ? (ms / requests).toFixed(2) : "–");
+  const table = (rows: Array<{ name: string; ms: number; share: number }>) =>
+    rows.map((r) => `${perRequest(r.ms).padStart(8)} ms/req  ${r.share.toFixed(1).padStart(5)} %  ${r.name}`);
+  return [
+    heading,
+    `CPU samples (self time, idle excluded): ${summary.totalMs} ms in all, ${perRequest(summary.totalMs)} ms per request`,
+    "",
+    "By package (or PainGraph folder):",
+    ...table(summary.byPackage),
+    "",
+    "By function (self time):",
+    ...table(summary.byFunction),
+    "",
+  ].join("\n");
 }
 
 if (require.main === module) {

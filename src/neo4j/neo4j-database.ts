@@ -2,7 +2,14 @@
  * The Database port over the driver: one session per query or transaction (so a request's deadline can close it),
  * read/write routing, the database name on every session, Integer conversion and error mapping.
  */
-import type { Driver, ManagedTransaction, QueryResult, Session, Transaction } from "neo4j-driver";
+import {
+  isRetryableError,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type Session,
+  type Transaction,
+} from "neo4j-driver";
 import { toDriverParams, toNative } from "./convert";
 import type {
   Database,
@@ -22,6 +29,11 @@ export interface DatabaseOptions {
 
 type Access = "READ" | "WRITE";
 
+interface SharedRead {
+  session: Session;
+  tx: Transaction;
+}
+
 const ZERO_COUNTERS: WriteCounters = {
   nodesCreated: 0,
   nodesDeleted: 0,
@@ -36,7 +48,9 @@ const ZERO_COUNTERS: WriteCounters = {
 
 export class Neo4jDatabase implements Database {
   /** The request's one read transaction, opened by its first read when the scope asks for it. */
-  private sharedRead: Promise<{ session: Session; tx: Transaction }> | null = null;
+  private sharedRead: Promise<SharedRead> | null = null;
+  /** After end(): a late read runs on its own, so nothing is left open that no one would close. */
+  private ended = false;
   /** Sessions in use now: closed at once when the request's signal aborts. */
   private readonly open = new Set<Session>();
 
@@ -54,22 +68,25 @@ export class Neo4jDatabase implements Database {
   }
 
   async read<T extends Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    if (this.requestScope.readTransaction) return this.readShared<T>(cypher, params);
+    if (this.requestScope.readTransaction && !this.ended) return this.readShared<T>(cypher, params);
     return this.inSession("READ", (session) =>
       session.executeRead((tx) => tx.run(cypher, toDriverParams(params) as Params), this.txConfig()),
     ).then(rowsOf<T>);
   }
 
   async write<T extends Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    // Reads after a write start a new read transaction, from the write's bookmarks.
+    await this.endSharedRead();
     return this.inSession("WRITE", (session) =>
       session.executeWrite((tx) => tx.run(cypher, toDriverParams(params) as Params), this.txConfig()),
     ).then(rowsOf<T>);
   }
 
-  writeTransaction<R>(
+  async writeTransaction<R>(
     work: (tx: WriteTransaction) => Promise<R>,
     options: TransactionOptions = {},
   ): Promise<R> {
+    await this.endSharedRead();
     const timeout = options.timeoutMs ?? this.options.transactionTimeoutMs;
     return this.inSession("WRITE", (session) =>
       session.executeWrite((tx) => work(new CountingTransaction(tx)), { timeout }),
@@ -81,6 +98,12 @@ export class Neo4jDatabase implements Database {
   }
 
   async end(): Promise<void> {
+    this.ended = true;
+    await this.endSharedRead();
+  }
+
+  /** Commits the request's read transaction, if one is open (reads only: nothing to lose), and frees its session. */
+  private async endSharedRead(): Promise<void> {
     const shared = this.sharedRead;
     this.sharedRead = null;
     if (!shared) return;
@@ -88,8 +111,7 @@ export class Neo4jDatabase implements Database {
       const { session, tx } = await shared;
       await tx.commit().catch(() => undefined);
       this.keepBookmarks(session);
-      this.open.delete(session);
-      await session.close();
+      await this.release(session);
     } catch {
       // The transaction never opened, or the deadline already closed it: nothing is left to end.
     }
@@ -113,23 +135,39 @@ export class Neo4jDatabase implements Database {
     }
   }
 
-  private async readShared<T extends Row>(cypher: string, params: Params): Promise<T[]> {
+  /**
+   * A read in the request's one transaction: BEGIN goes out with the first statement, COMMIT at end(). The driver's
+   * managed retry is replaced by one retry here: a statement that fails with a retryable error (a connection lost,
+   * a leader switch) drops the transaction, and the statement runs again in a new one.
+   */
+  private async readShared<T extends Row>(cypher: string, params: Params, attempt = 0): Promise<T[]> {
     const { signal } = this.requestScope;
     signal?.throwIfAborted();
-    this.sharedRead ??= this.openSharedRead();
+    const shared = (this.sharedRead ??= this.openSharedRead());
     try {
-      const { tx } = await this.sharedRead;
+      const { tx } = await shared;
       return rowsOf<T>(await tx.run(cypher, toDriverParams(params) as Params));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
+      // A failed statement ends its transaction: the request's later reads must not inherit it.
+      if (this.sharedRead === shared) {
+        this.sharedRead = null;
+        void shared.then(({ session }) => this.release(session)).catch(() => undefined);
+      }
+      if (attempt === 0 && isRetryableError(error)) return this.readShared<T>(cypher, params, 1);
       throw mapNeo4jError(error);
     }
   }
 
-  private async openSharedRead(): Promise<{ session: Session; tx: Transaction }> {
+  private async openSharedRead(): Promise<SharedRead> {
     const session = this.openSession("READ");
     const tx = session.beginTransaction(this.txConfig());
     return { session, tx };
+  }
+
+  private async release(session: Session): Promise<void> {
+    this.open.delete(session);
+    await session.close();
   }
 
   private openSession(access: Access): Session {
