@@ -82,4 +82,44 @@ describe("a request's view of the database (Database.scope)", () => {
     await db.end();
     expect(await eventually(async () => (await open()) === 0)).toBe(true);
   });
+
+  const openWith = async (marker: string) => {
+    const [result] = await connection.database.read<{ n: number }>(
+      "SHOW TRANSACTIONS YIELD metaData WHERE metaData.marker = $marker RETURN count(*) AS n",
+      { marker },
+    );
+    return result!.n;
+  };
+
+  it("commits the request's read transaction before a write, so later reads start from the write", async () => {
+    const marker = `before-write-${randomUUID()}`;
+    const bookmarks = { value: [] as string[] };
+    const db = connection.database.scope({ readTransaction: true, bookmarks });
+    await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
+    expect(await openWith(marker)).toBe(1);
+    await db.write("MERGE (s:ScopeTest {id: $id}) RETURN s.id AS id", { id: marker });
+    expect(await openWith(marker)).toBe(0);
+    const [row] = await db.read<{ id: string }>("MATCH (s:ScopeTest {id: $id}) RETURN s.id AS id", {
+      id: marker,
+    });
+    expect(row).toEqual({ id: marker });
+    await db.end();
+    await connection.database.write("MATCH (s:ScopeTest) DELETE s");
+  });
+
+  it("does not let a failed read end the request's other reads", async () => {
+    const db = connection.database.scope({ readTransaction: true });
+    await expect(db.read("RETURN 1 / $zero AS x", { zero: 0 })).rejects.toThrow();
+    await expect(db.read<{ n: number }>("RETURN 2 AS n")).resolves.toEqual([{ n: 2 }]);
+    await db.end();
+  });
+
+  it("runs a read that comes after end() on its own, leaving nothing open", async () => {
+    const marker = `after-end-${randomUUID()}`;
+    const db = connection.database.scope({ readTransaction: true });
+    await db.read("RETURN 1 AS n");
+    await db.end();
+    await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
+    expect(await openWith(marker)).toBe(0);
+  });
 });
