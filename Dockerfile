@@ -9,6 +9,8 @@ COPY scripts ./scripts
 COPY seed ./seed
 COPY neo4j-launcher ./neo4j-launcher
 COPY schema ./schema
+# The offline explorer (GraphiQL) is bundled from explorer/ into dist/explorer by the build.
+COPY explorer ./explorer
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime
@@ -20,8 +22,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY seed ./seed
-# The embeddable widget and its demo page, served at /widget/.
-COPY widget/paingraph.js widget/index.html ./widget/
+# The operations PERSISTED_QUERIES_ONLY=true answers (npm run safelist).
+COPY schema/safelist.json ./schema/
+# The embeddable widget (latest and released versions), its demo, manifest and typings, served at /widget/.
+COPY widget ./widget
 COPY neo4j-launcher/neo4j.conf neo4j-launcher/pom.xml ./neo4j-launcher/
 USER node
 EXPOSE 4000

@@ -102,8 +102,18 @@ export default tseslint.config(
       globals: Object.fromEntries(
         ["window", "document", "location", "customElements", "HTMLElement", "HTMLScriptElement", "Element"]
           .concat(["CSSStyleSheet", "CustomEvent", "URL", "AbortController", "fetch", "queueMicrotask"])
-          .concat(["setTimeout", "clearTimeout"])
+          .concat(["setTimeout", "clearTimeout", "IntersectionObserver", "HTMLInputElement"])
           .map((name) => [name, "readonly"]),
+      ),
+    },
+  },
+  {
+    // The explorer's entry point: an ES module for the browser, bundled by esbuild (scripts/build-explorer.ts).
+    files: ["explorer/**/*.js"],
+    languageOptions: {
+      sourceType: "module",
+      globals: Object.fromEntries(
+        ["document", "fetch", "localStorage", "URL", "Worker"].map((name) => [name, "readonly"]),
       ),
     },
   },

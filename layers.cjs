@@ -50,7 +50,15 @@ module.exports.LAYERS = [
   { name: "neo4j", files: ["src/neo4j/**"] },
   {
     name: "foundation",
-    files: ["src/errors.ts", "src/config.ts", "src/env-reader.ts", "src/logger.ts", "src/request-info.ts"],
+    files: [
+      "src/errors.ts",
+      "src/config.ts",
+      "src/config-auth.ts",
+      "src/config-limits.ts",
+      "src/env-reader.ts",
+      "src/logger.ts",
+      "src/request-info.ts",
+    ],
   },
 ];
 

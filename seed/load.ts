@@ -1,6 +1,7 @@
 /**
- * npm run seed [-- --discard-curated]: validate seed/data/*.json, then load it into Neo4j in one transaction (or
- * report every problem). Refuses to overwrite curated writes that were not exported unless told to discard them.
+ * npm run seed [-- --discard-curated] [-- --adopt]: validate seed/data/*.json, then load it into Neo4j in one
+ * transaction (or report every problem). Refuses to overwrite curated writes that were not exported unless told to
+ * discard them, and to load into a database with nodes but no PainGraph marker unless told to adopt it.
  */
 import "reflect-metadata";
 import { loadConfig } from "../src/config";
@@ -9,7 +10,10 @@ import { runSeed, SeedValidationError } from "../src/write-model/run-seed";
 async function main(): Promise<number> {
   const config = loadConfig();
   const started = Date.now();
-  const result = await runSeed(config, { discardCurated: process.argv.includes("--discard-curated") });
+  const result = await runSeed(config, {
+    discardCurated: process.argv.includes("--discard-curated"),
+    adopt: process.argv.includes("--adopt"),
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     result.changed

@@ -1,6 +1,18 @@
 /** The only reader of process.env: validates every variable once into a typed, frozen config. */
 import path from "node:path";
+import { type AuthConfig, readAuth } from "./config-auth";
+import {
+  type HttpServerConfig,
+  type LimitsConfig,
+  type RateLimitConfig,
+  readHttpServer,
+  readLimits,
+  readRateLimit,
+} from "./config-limits";
 import { type Env, EnvReader } from "./env-reader";
+
+export { type ApiKeyEntry, type AuthConfig, type JwtSettings, parseApiKeys } from "./config-auth";
+export type { HttpServerConfig, LimitsConfig, RateLimitConfig } from "./config-limits";
 
 export type Profile = "development" | "production" | "test";
 
@@ -41,7 +53,7 @@ export interface Config {
   loaderBatchSize: number;
   neo4j: Neo4jConfig;
   /** Curator credentials: API keys (hashes only) and JWT verification settings (null: tokens disabled). */
-  auth: { apiKeys: readonly ApiKeyEntry[]; jwt: JwtSettings | null };
+  auth: AuthConfig;
   /** Protective limits on what one request may ask (docs/operations.md, "Limits and reliability"). */
   limits: LimitsConfig;
   rateLimit: RateLimitConfig;
@@ -52,34 +64,18 @@ export interface Config {
   responseCache: ResponseCacheConfig;
   /** The shared tier (README, "Scaling out"): response cache, APQ, rate limits and release news in Redis. */
   redis: RedisConfig;
+  /** Answer only the operations of schema/safelist.json (PERSISTED_QUERIES_ONLY; src/limits/safelist.ts). */
+  persistedQueriesOnly: boolean;
   /** Serve GET /metrics (Prometheus text format). */
   metrics: boolean;
+  /**
+   * In production /metrics has a listener of its own on this port, bound to HOST, and is not served on the public
+   * port (null outside production: /metrics is then on the API's own port, for local use).
+   */
+  metricsPort: number | null;
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   shutdownTimeoutMs: number;
   http: HttpServerConfig;
-}
-
-/** Timeouts and connection limits of the HTTP server (slow clients must not hold connections open). */
-export interface HttpServerConfig {
-  /** All request headers must arrive within this (Node answers 408 and closes). */
-  headersTimeoutMs: number;
-  /** An idle keep-alive connection is closed after this: above a load balancer's usual 60 s idle timeout. */
-  keepAliveTimeoutMs: number;
-  /** Most open connections; more are refused at once. */
-  maxConnections: number;
-}
-
-export interface LimitsConfig {
-  /** Deepest selection nesting, introspection excluded. */
-  maxDepth: number;
-  /** Highest estimated cost: list fields multiply their selection by first (or a fixed factor). */
-  maxCost: number;
-  /** Most aliases in one document. */
-  maxAliases: number;
-  /** Most lexical tokens in one document; the parser stops beyond it. */
-  maxTokens: number;
-  /** Deadline of one HTTP request, after which the client gets REQUEST_TIMEOUT and its queries stop. */
-  requestTimeoutMs: number;
 }
 
 /** The in-process response cache (docs/operations.md, "Response cache"). */
@@ -95,30 +91,6 @@ export interface RedisConfig {
   url: string | null;
 }
 
-export interface RateLimitConfig {
-  enabled: boolean;
-  /** Sustained requests per minute per client (API key, else IP). */
-  perMinute: number;
-  /** Requests a client may send at once before the per-minute rate applies. */
-  burst: number;
-  /** Take the client IP from the last X-Forwarded-For hop (only behind a proxy that sets it). */
-  trustProxy: boolean;
-}
-
-/** A curator API key as configured: a name and the SHA-256 of the key (the key itself is never stored). */
-export interface ApiKeyEntry {
-  name: string;
-  sha256: Buffer;
-}
-
-/** How bearer tokens are verified (HS256 shared secret). */
-export interface JwtSettings {
-  secret: Uint8Array;
-  issuer: string;
-  audience: string;
-  rolesClaim: string;
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
@@ -127,6 +99,11 @@ export class ConfigError extends Error {
 }
 
 const PROFILES = ["development", "production", "test"] as const;
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** The repository root, whether running from src/ (ts-jest) or dist/src/ (built). */
@@ -162,16 +139,6 @@ function readNeo4j(env: EnvReader): Neo4jConfig {
   };
 }
 
-function readLimits(env: EnvReader): LimitsConfig {
-  return {
-    maxDepth: env.integer("QUERY_MAX_DEPTH", 12, 1, 1000),
-    maxCost: env.integer("QUERY_MAX_COST", 25_000, 1, 100_000_000),
-    maxAliases: env.integer("QUERY_MAX_ALIASES", 30, 0, 100_000),
-    maxTokens: env.integer("QUERY_MAX_TOKENS", 5000, 100, 1_000_000),
-    requestTimeoutMs: env.integer("REQUEST_TIMEOUT_MS", 10_000, 1, 600_000),
-  };
-}
-
 /** "*" or a comma-separated list of origins such as https://clinic.example (scheme, host, optional port). */
 function readOrigins(env: EnvReader, name: string): "*" | readonly string[] {
   const raw = env.string(name, "*").trim();
@@ -198,41 +165,6 @@ function isOrigin(raw: string): boolean {
   }
 }
 
-/** Parses "name:hex,name2:hex"; returns problems instead of throwing so config can list them all. */
-export function parseApiKeys(text: string): { entries: ApiKeyEntry[]; problems: string[] } {
-  const entries: ApiKeyEntry[] = [];
-  const problems: string[] = [];
-  for (const item of text
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const match = /^([A-Za-z0-9._-]{1,64}):([0-9a-f]{64})$/.exec(item);
-    if (match) entries.push({ name: match[1]!, sha256: Buffer.from(match[2]!, "hex") });
-    else
-      problems.push(
-        `CURATOR_API_KEYS entries must look like name:<64 hex chars of SHA-256> (got "${item.slice(0, 12)}…")`,
-      );
-  }
-  return { entries, problems };
-}
-
-function readAuth(env: EnvReader): Config["auth"] {
-  const { entries, problems } = parseApiKeys(env.string("CURATOR_API_KEYS", ""));
-  env.problems.push(...problems);
-  const secret = env.optional("JWT_SECRET");
-  if (secret !== undefined && secret.length < 32)
-    env.problems.push("JWT_SECRET must be at least 32 characters");
-  const jwt = secret
-    ? {
-        secret: new TextEncoder().encode(secret),
-        issuer: env.string("JWT_ISSUER", "paingraph"),
-        audience: env.string("JWT_AUDIENCE", "paingraph-api"),
-        rolesClaim: env.string("JWT_ROLES_CLAIM", "roles"),
-      }
-    : null;
-  return { apiKeys: entries, jwt };
-}
-
 function readRedis(env: EnvReader): RedisConfig {
   const url = env.optional("REDIS_URL") ?? null;
   if (url !== null && !/^rediss?:\/\/[^\s]+$/.test(url))
@@ -245,11 +177,15 @@ function readRedis(env: EnvReader): RedisConfig {
 /** Validates the environment once; throws ConfigError listing every bad variable. */
 export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
   const env = new EnvReader(rawEnv);
-  const profile = env.oneOf("NODE_ENV", PROFILES, "development");
+  const host = env.string("HOST", "127.0.0.1");
+  // NODE_ENV=production always wins, and any HOST other than loopback runs as production whatever NODE_ENV says:
+  // development features (stack traces, the debug header, /metrics on the API port) stay on a developer's machine.
+  const requested = env.oneOf("NODE_ENV", PROFILES, "development");
+  const profile: Profile = isLoopbackHost(host) ? requested : "production";
   const production = profile === "production";
   const config: Config = {
     profile,
-    host: env.string("HOST", "127.0.0.1"),
+    host,
     port: env.integer("PORT", 4000, 0, 65535),
     logLevel: env.oneOf("LOG_LEVEL", LOG_LEVELS, profile === "test" ? "warn" : "info"),
     jsonLogs: env.boolean("LOG_JSON", production),
@@ -263,12 +199,7 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
     neo4j: readNeo4j(env),
     auth: readAuth(env),
     limits: readLimits(env),
-    rateLimit: {
-      enabled: env.boolean("RATE_LIMIT_ENABLED", true),
-      perMinute: env.integer("RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
-      burst: env.integer("RATE_LIMIT_BURST", 100, 1, 1_000_000),
-      trustProxy: env.boolean("TRUST_PROXY", false),
-    },
+    rateLimit: readRateLimit(env),
     corsOrigins: readOrigins(env, "CORS_ORIGINS"),
     httpCacheMaxAgeSeconds: env.integer("HTTP_CACHE_MAX_AGE_SECONDS", 60, 0, 86_400),
     responseCache: {
@@ -276,13 +207,11 @@ export function loadConfig(rawEnv: Env = process.env): Readonly<Config> {
       releasePollMs: env.integer("RESPONSE_CACHE_RELEASE_POLL_MS", 1000, 50, 600_000),
     },
     redis: readRedis(env),
+    persistedQueriesOnly: env.boolean("PERSISTED_QUERIES_ONLY", false),
     metrics: env.boolean("METRICS", true),
+    metricsPort: production ? env.integer("METRICS_PORT", 9464, 0, 65535) : null,
     shutdownTimeoutMs: env.integer("SHUTDOWN_TIMEOUT_MS", 15_000, 0, 600_000),
-    http: {
-      headersTimeoutMs: env.integer("HTTP_HEADERS_TIMEOUT_MS", 10_000, 100, 600_000),
-      keepAliveTimeoutMs: env.integer("HTTP_KEEP_ALIVE_TIMEOUT_MS", 65_000, 100, 3_600_000),
-      maxConnections: env.integer("HTTP_MAX_CONNECTIONS", 1024, 1, 1_000_000),
-    },
+    http: readHttpServer(env),
   };
   if (env.problems.length > 0) throw new ConfigError(env.problems);
   return Object.freeze(config);

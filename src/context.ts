@@ -99,7 +99,12 @@ export function createRequestContext(database: Database, options: ContextOptions
     ) as Loaders;
   const loaders = createLoaders();
   return {
-    state: { info, debug: options.debug, end: () => scoped.end() },
+    state: {
+      info,
+      debug: options.debug,
+      ...(options.scope?.bookmarks ? { bookmarks: options.scope.bookmarks } : {}),
+      end: () => scoped.end(),
+    },
     db,
     repositories,
     loaders,

@@ -9,6 +9,10 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   /** A write lost a race with another writer; nothing was written and the same request may be retried. */
   WRITE_CONFLICT: "WRITE_CONFLICT",
+  /** PERSISTED_QUERIES_ONLY is on and the operation is not on the server's safelist. */
+  PERSISTED_QUERY_NOT_ALLOWED: "PERSISTED_QUERY_NOT_ALLOWED",
+  /** Patient factors (health data) arrived in a GET URL: refused; send them in a POST body. */
+  PATIENT_DATA_REQUIRES_POST: "PATIENT_DATA_REQUIRES_POST",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -67,6 +71,16 @@ export class ServiceUnavailableError extends GraphQLError {
 export class WriteConflictError extends GraphQLError {
   constructor(message = "The graph changed while this write was prepared; retry it.") {
     super(message, { extensions: { code: ErrorCode.WRITE_CONFLICT, retryable: true } });
+  }
+}
+
+/** Persisted-only mode refused an operation that is not on the safelist (src/limits/safelist.ts): HTTP 400. */
+export class PersistedQueryNotAllowedError extends GraphQLError {
+  constructor() {
+    super(
+      "This server answers only the operations on its safelist (PERSISTED_QUERIES_ONLY); this one is not on it.",
+      { extensions: { code: ErrorCode.PERSISTED_QUERY_NOT_ALLOWED, http: { status: 400 } } },
+    );
   }
 }
 

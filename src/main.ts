@@ -43,7 +43,12 @@ async function main(): Promise<void> {
   // Listening only once the signal handlers exist: a SIGTERM right after the first request is then graceful too.
   const url = await server.listen();
   logger.info(
-    { url: `${url}/graphql`, neo4j: config.neo4j.uri, profile: config.profile },
+    {
+      url: `${url}/graphql`,
+      metrics: server.metricsUrl() ? `${server.metricsUrl()}/metrics` : undefined,
+      neo4j: config.neo4j.uri,
+      profile: config.profile,
+    },
     "PainGraph is listening",
   );
   if (!(await connection.isReachable())) {

@@ -19,6 +19,8 @@ export interface RequestInfo {
   errorCodes: string[];
   /** Cypher round trips the request made, counted as they happen. */
   roundTrips: number;
+  /** The request carried patient factors (health data): logged as present, never which. */
+  patientFactors?: boolean;
 }
 
 /** The small part of a GraphQL request's context that plugins read and write (never the repositories). */
@@ -28,6 +30,11 @@ export interface RequestState {
   debug: boolean;
   /** The release stamp the response cache keyed this request by; null when it may not use the cache. */
   cacheStamp?: string | null;
+  /**
+   * The bookmarks the request's sessions started from; after a write, the write's (the database view keeps them
+   * current). Absent when the request does not track them.
+   */
+  bookmarks?: { value: string[] };
   /** Ends what the request's database view holds open; called once the response is ready. */
   end(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { ConditionGroupResolver, ModalityResolver, PrevalenceResolver } from "./
 import { ConditionResolver } from "./catalog/condition.resolver";
 import { TreatmentResolver } from "./catalog/treatment.resolver";
 import { GuidelineResolver } from "./evidence/guideline.resolver";
+import { PrecautionResolver, TreatmentPrecautionsResolver } from "./evidence/precaution.resolver";
 import { RecommendationResolver } from "./evidence/recommendation.resolver";
 import { Source } from "./evidence/source.type";
 import { MythFactResolver, MythResolver, StatisticResolver } from "./facts/facts.resolver";
@@ -33,6 +34,8 @@ export const RESOLVERS = [
   TreatmentResolver,
   GuidelineResolver,
   RecommendationResolver,
+  PrecautionResolver,
+  TreatmentPrecautionsResolver,
   DisciplineResolver,
   ProfessionResolver,
   ...CareLinkResolvers,

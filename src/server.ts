@@ -14,6 +14,7 @@ import { LANDING_OPERATION } from "./http/landing-operation";
 import { createDownloadsHandler } from "./http/downloads";
 import { readReleaseFiles } from "./curation/release-files";
 import { ReleaseWatcher } from "./cache/release-watcher";
+import { patientPrivacyPlugin } from "./cache/patient-privacy.plugin";
 import { privateAnswersPlugin } from "./cache/private-answers.plugin";
 import { releasePlugin } from "./cache/release.plugin";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
@@ -22,14 +23,16 @@ import { createRequestContext, type RequestContext } from "./context";
 import { WriteQueue } from "./curation/write-queue";
 import { createFormatError } from "./errors";
 import { createGraphQLHandler } from "./http/graphql-handler";
-import { sendHealth, sendReadiness } from "./http/health";
+import { createReadiness, sendHealth } from "./http/health";
 import { queryStatsPlugin } from "./http/query-stats.plugin";
-import { createRouter } from "./http/router";
+import { createMetricsListener, createRouter } from "./http/router";
+import { concurrencyCap } from "./limits/concurrency";
 import { maxAliasesRule } from "./limits/aliases.rule";
 import { chargeTokens } from "./limits/rate-limit-keys";
 import { complexityPlugin } from "./limits/complexity";
 import { maxDepthRule } from "./limits/depth.rule";
 import { knownOperationTypesRule } from "./limits/operation-type.rule";
+import { readSafelist, safelistAllows, safelistPlugin, withSafelistedDocuments } from "./limits/safelist";
 import { inProcessLimiter, sharedLimiter } from "./limits/shared-rate-limiter";
 import type { Logger } from "./logger";
 import { MAX_CONNECTION_POOL_SIZE, type Neo4jConnection } from "./neo4j/connection";
@@ -49,6 +52,8 @@ export interface ServerDeps {
 export interface PainGraphServer {
   /** Starts listening; resolves with the bound URL (useful with PORT=0). */
   listen(): Promise<string>;
+  /** In production, the URL of the /metrics listener (METRICS_PORT) once listening; otherwise null. */
+  metricsUrl(): string | null;
   /**
    * Stops accepting, lets in-flight requests finish (at most SHUTDOWN_TIMEOUT_MS), stops Apollo.
    * Does not close the driver it was given.
@@ -64,8 +69,20 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   const { limits } = config;
   const cache = config.responseCache;
   const caches = createSharedCaches(config, logger, (up) => metrics.sharedTierUp.set(up ? 1 : 0));
+  const safelist = config.persistedQueriesOnly ? readSafelist() : null;
+  const persistedQueries = safelist
+    ? withSafelistedDocuments(caches.persistedQueries, safelist)
+    : caches.persistedQueries;
   // The poll reads the driver directly: it is the server's own bookkeeping, not a request's query.
-  const watcher = new ReleaseWatcher(new DataReleaseRepository(connection.database), cache.releasePollMs);
+  const watcher = new ReleaseWatcher(
+    {
+      findStamp: (bookmarks) =>
+        new DataReleaseRepository(
+          connection.database.scope({ bookmarks: { value: [...bookmarks] } }),
+        ).findStamp(),
+    },
+    cache.releasePollMs,
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     introspection: config.introspection,
@@ -77,7 +94,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       config.includeStacktrace,
     ),
     parseOptions: { maxTokens: limits.maxTokens },
-    ...(caches.persistedQueries ? { persistedQueries: { cache: caches.persistedQueries } } : {}),
+    ...(persistedQueries ? { persistedQueries: { cache: persistedQueries } } : {}),
     validationRules: [
       knownOperationTypesRule,
       maxDepthRule(limits.maxDepth),
@@ -96,6 +113,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
       releasePlugin({ watcher, announce: caches.announce }),
       privateAnswersPlugin(),
+      // Before the response cache: it marks patient requests, which the cache then neither reads nor writes.
+      patientPrivacyPlugin(),
       ...(caches.responses
         ? responseCachePlugins({
             watcher,
@@ -104,6 +123,7 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
             onOutcome: (result) => metrics.responseCache.inc({ result }),
           })
         : []),
+      ...(safelist ? [safelistPlugin<RequestContext>(safelist)] : []),
       complexityPlugin(limits.maxCost),
       queryStatsPlugin(),
       requestStatePlugin(),
@@ -114,16 +134,20 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   await watcher.start();
 
   let stopping = false;
+  const sendReadiness = createReadiness(connection);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
+    ...(safelist ? { allowsDocument: safelistAllows(safelist) } : {}),
     context: async (request, signal, info, caller) =>
-      createRequestContext(database, {
+      // The request's own cap on database work at once (REQUEST_MAX_CONCURRENT_QUERIES), inside its deadline.
+      createRequestContext(decorate(database, concurrencyCap(limits.maxConcurrentQueries).around), {
         debug: config.debugHeader && request.headers["x-paingraph-debug"] === "1",
         loaderBatchSize: config.loaderBatchSize,
         info,
-        scope: { signal },
+        // Reads start from the newest write this replica knows of (its own or another's, see ReleaseWatcher).
+        scope: { signal, bookmarks: { value: watcher.bookmarks() } },
         // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
         principal: caller.principal,
         chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),
@@ -144,23 +168,26 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       routes: {
         graphql: handleGraphQL,
         health: sendHealth,
-        ready: (response) => sendReadiness(response, connection, stopping),
+        ready: (response) => sendReadiness(response, stopping),
         downloads: createDownloadsHandler(() => readReleaseFiles(database)),
       },
     }),
   );
 
+  const metricsServer =
+    config.metrics && config.metricsPort !== null ? http.createServer(createMetricsListener(metrics)) : null;
+  let metricsUrl: string | null = null;
+
   return {
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once("error", reject);
-        httpServer.listen(config.port, config.host, () => {
-          const { port } = httpServer.address() as AddressInfo;
-          resolve(`http://${config.host}:${port}`);
-        });
-      }),
+    listen: async () => {
+      if (metricsServer) metricsUrl = await listenOn(metricsServer, config.metricsPort!, config.host);
+      return listenOn(httpServer, config.port, config.host);
+    },
+    metricsUrl: () => metricsUrl,
     stop: async () => {
       stopping = true;
+      metricsServer?.close();
+      metricsServer?.closeAllConnections();
       watcher.stop();
       await apollo.stop();
       await caches.close();
@@ -185,4 +212,14 @@ function createHttpServer(config: Readonly<Config>): http.Server {
   server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
   server.maxConnections = config.http.maxConnections;
   return server;
+}
+
+function listenOn(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const { port: bound } = server.address() as AddressInfo;
+      resolve(`http://${host.includes(":") ? `[${host}]` : host}:${bound}`);
+    });
+  });
 }

@@ -8,6 +8,9 @@
   /** @typedef {import("./paingraph.types").CitedFragment} Cited */
   /** @typedef {import("./paingraph.types").PainGraphRecommendationsQueryVariables} Variables */
   /** @typedef {import("./paingraph.types").Strength} Strength */
+  /** @typedef {import("./paingraph.types").Phase} Phase */
+  /** @typedef {import("./paingraph.types").TreatmentIntent} TreatmentIntent */
+  /** @typedef {import("./paingraph.types").Jurisdiction} Jurisdiction */
   if (!window.customElements || customElements.get(TAG)) return;
 
   // The API that served this script; an `endpoint` attribute overrides it.
@@ -30,8 +33,10 @@
           supporting { ...Cited }
           opposing { ...Cited }
           warnings { ...Cited condition { id } }
+          precautions { id kind statement factorText drugs source yearText }
         }
         excluded { reason treatment { id name } recommendations { ...Cited } }
+        intentUsed
         dataRelease { version }
         disclaimer
       }
@@ -42,18 +47,155 @@
     }
   `;
   const QUERY_TEXT = QUERY.replace(/\s+/g, " ").trim();
+  /** The widget's own version; released copies are served, unchanged forever, at /widget/<version>/paingraph.js. */
+  const VERSION = "1.1.0";
   const TIMEOUT_MS = 15000;
-  const STRENGTH_LABEL = { STRONG: "Strong", CONDITIONAL: "Conditional", UNGRADED: "Ungraded" };
   /** @type {Strength[]} */
   const STRENGTH_ORDER = ["UNGRADED", "CONDITIONAL", "STRONG"];
-  const PHASE_LABEL = {
-    ACUTE: "acute pain",
-    SUBACUTE: "subacute pain",
-    CHRONIC: "chronic pain",
-    ANY: "acute or chronic pain",
+
+  /**
+   * Every string the widget shows, per language; `{name}` marks a value filled in. Guideline statements, names and
+   * grades come from the API in the guidelines' own words and are never translated. An empty `disclaimer` shows the
+   * API's own text.
+   */
+  const STRINGS = {
+    en: {
+      treatments: "Treatments",
+      treatmentsFor: "Treatments for {conditions}",
+      and: " and ",
+      bestFirst: "best guideline evidence first",
+      loading: "Loading treatments…",
+      rankedOne: "1 ranked treatment for {conditions}.",
+      rankedMany: "{count} ranked treatments for {conditions}.",
+      empty: "No treatment with guideline support matches these filters.",
+      filteredOut: "{count} more left out by the filters ({filters}).",
+      rank: "Rank",
+      evidence: "evidence",
+      strong: "Strong",
+      conditional: "Conditional",
+      ungraded: "Ungraded",
+      disagree: "Guidelines disagree",
+      deliveredBy: "Delivered by {providers}",
+      basisCited: "named by a cited source",
+      basisConvention: "usual US practice",
+      supporting: "Supporting guidelines",
+      against: "Guidelines against",
+      warning: "Warning",
+      boxedWarning: "FDA boxed warning",
+      precautions: "Precautions ({count})",
+      notRecommendedHeading: "Not recommended by guidelines",
+      notRecommended: "Not recommended",
+      newTab: "opens in a new tab",
+      source: "Source: PainGraph",
+      sourceRelease: "Source: PainGraph, data release {version}.",
+      disclaimer: "",
+      phaseAcute: "acute pain",
+      phaseSubacute: "subacute pain",
+      phaseChronic: "chronic pain",
+      phaseAny: "acute or chronic pain",
+      noOpioids: "no opioids",
+      invasiveness0: "non-invasive only",
+      invasiveness1: "at most a needle or injection",
+      invasiveness2: "at most a procedure",
+      minStrong: "strong evidence only",
+      minConditional: "conditional evidence or stronger",
+      jurisdictions: "guidelines from {list}",
+      guidelinesChosen: "chosen guidelines only",
+      intentAcute: "stopping an attack",
+      intentPreventive: "preventing attacks",
+      tried: "{count} already tried left out",
+      superseded: "superseded guidelines included",
+      setCondition: "Set the condition attribute to a condition id or an ICD-10-CM code.",
+      badAttribute: "The {attribute} attribute cannot be “{value}”: use {allowed}.",
+      badStrings: "The strings attribute is not a JSON object.",
+      noCondition: "No condition matches “{conditions}”.",
+      serviceError: "The PainGraph service answered with an error ({code}).",
+      httpError: "The PainGraph service answered HTTP {status}.",
+      timeout: "The PainGraph service took too long to answer.",
+      unreachable: "The PainGraph service could not be reached.",
+      tryAgain: "Try again",
+    },
+    es: {
+      treatments: "Tratamientos",
+      treatmentsFor: "Tratamientos para {conditions}",
+      and: " y ",
+      bestFirst: "primero la mejor evidencia de las guías",
+      loading: "Cargando tratamientos…",
+      rankedOne: "1 tratamiento ordenado para {conditions}.",
+      rankedMany: "{count} tratamientos ordenados para {conditions}.",
+      empty: "Ningún tratamiento respaldado por las guías cumple estos filtros.",
+      filteredOut: "{count} más excluidos por los filtros ({filters}).",
+      rank: "Puesto",
+      evidence: "evidencia",
+      strong: "Fuerte",
+      conditional: "Condicional",
+      ungraded: "Sin grado",
+      disagree: "Las guías discrepan",
+      deliveredBy: "Lo aplica: {providers}",
+      basisCited: "según una fuente citada",
+      basisConvention: "práctica habitual en EE. UU.",
+      supporting: "Guías a favor",
+      against: "Guías en contra",
+      warning: "Advertencia",
+      boxedWarning: "Advertencia de recuadro de la FDA",
+      precautions: "Precauciones ({count})",
+      notRecommendedHeading: "No recomendados por las guías",
+      notRecommended: "No recomendado",
+      newTab: "se abre en una pestaña nueva",
+      source: "Fuente: PainGraph",
+      sourceRelease: "Fuente: PainGraph, versión de datos {version}.",
+      disclaimer:
+        "PainGraph ordena los tratamientos según lo que dicen las guías publicadas; informa y no prescribe. No es " +
+        "consejo médico: las guías discrepan y el tratamiento adecuado depende de cada persona. Hable de cualquier " +
+        "tratamiento con un profesional sanitario cualificado.",
+      phaseAcute: "dolor agudo",
+      phaseSubacute: "dolor subagudo",
+      phaseChronic: "dolor crónico",
+      phaseAny: "dolor agudo o crónico",
+      noOpioids: "sin opioides",
+      invasiveness0: "solo no invasivos",
+      invasiveness1: "como mucho una aguja o inyección",
+      invasiveness2: "como mucho un procedimiento",
+      minStrong: "solo evidencia fuerte",
+      minConditional: "evidencia condicional o más fuerte",
+      jurisdictions: "guías de {list}",
+      guidelinesChosen: "solo las guías elegidas",
+      intentAcute: "para detener una crisis",
+      intentPreventive: "para prevenir crisis",
+      tried: "{count} ya probados excluidos",
+      superseded: "incluye guías reemplazadas",
+      setCondition: "Indique en el atributo condition un id de condición o un código CIE-10-MC.",
+      badAttribute: "El atributo {attribute} no puede ser «{value}»: use {allowed}.",
+      badStrings: "El atributo strings no es un objeto JSON.",
+      noCondition: "Ninguna condición coincide con «{conditions}».",
+      serviceError: "El servicio PainGraph respondió con un error ({code}).",
+      httpError: "El servicio PainGraph respondió HTTP {status}.",
+      timeout: "El servicio PainGraph tardó demasiado en responder.",
+      unreachable: "No se pudo contactar con el servicio PainGraph.",
+      tryAgain: "Reintentar",
+    },
   };
-  const INVASIVENESS = ["non-invasive only", "at most a needle or injection", "at most a procedure", ""];
-  const BASIS = { CITED: "named by a cited source", CONVENTION: "usual US practice" };
+  /** @typedef {typeof STRINGS.en} Strings */
+  /** @typedef {keyof Strings} StringKey */
+
+  /**
+   * The filters the element's attributes set, each with the values it accepts.
+   * @type {{ phase: Phase[], intent: TreatmentIntent[], "min-strength": Strength[], jurisdictions: Jurisdiction[] }}
+   */
+  const ENUMS = {
+    phase: ["ACUTE", "SUBACUTE", "CHRONIC", "ANY"],
+    intent: ["ACUTE", "PREVENTIVE"],
+    "min-strength": ["STRONG", "CONDITIONAL", "UNGRADED"],
+    jurisdictions: ["US", "UK", "CA", "EU", "INTERNATIONAL"],
+  };
+
+  /** A list attribute: values separated by commas or spaces. @param {string | null} value */
+  const listOf = (value) => (value || "").split(/[\s,]+/).filter(Boolean);
+
+  /** @param {string} template @param {Record<string, string | number>} values */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+
+  class AttributeError extends Error {}
 
   const CSS = `
 :host{--_fg:var(--paingraph-fg,#1f2933);--_muted:var(--paingraph-muted,#4b5563);--_bg:var(--paingraph-bg,#fff);
@@ -63,9 +205,9 @@ border-radius:var(--_radius);padding:var(--paingraph-padding,1rem 1.25rem);
 font:var(--paingraph-font-size,1rem)/1.5 var(--paingraph-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)}
 :host([hidden]){display:none}
 *{box-sizing:border-box}
-h2{font-size:1.2em;margin:0;line-height:1.3}
-h3{font-size:1em;margin:1.25em 0 .5em}
-h4{font-size:.8em;margin:.75em 0 .25em;text-transform:uppercase;letter-spacing:.04em;color:var(--_muted)}
+.title{font-size:1.2em;margin:0;line-height:1.3}
+.section{font-size:1em;margin:1.25em 0 .5em}
+.label{font-size:.8em;margin:.75em 0 .25em;text-transform:uppercase;letter-spacing:.04em;color:var(--_muted)}
 p{margin:.25em 0}
 a{color:var(--_accent);text-underline-offset:2px}
 :focus-visible{outline:3px solid var(--_accent);outline-offset:2px;border-radius:4px}
@@ -95,20 +237,26 @@ background:var(--_b);color:var(--_c)}
 .cites li{margin:.35em 0}
 .grade{font-style:italic}
 .stmt{display:block;font-size:.92em}
-.warn{--_accent:#0b57a4;margin-top:.6em;padding:.45em .7em;border-left:4px solid var(--paingraph-warn,#b45309);background:var(--paingraph-warn-bg,#fffbeb);color:#1f2933}
+.warn{--_accent:var(--paingraph-warn-link,#0b57a4);margin-top:.6em;padding:.45em .7em;border-left:4px solid var(--paingraph-warn,#b45309);
+background:var(--paingraph-warn-bg,#fffbeb);color:var(--paingraph-warn-fg,#1f2933)}
+.boxed{border-left-color:var(--paingraph-boxed,#991b1b)}
+.boxed-badge{--_b:var(--paingraph-against-bg,#fee2e2);--_c:var(--paingraph-against-fg,#991b1b)}
+.prec{margin-top:.6em}.prec summary{font-weight:600;color:var(--_muted)}.prec li{margin:.35em 0}
 .not{margin-top:1em}
 .not summary{padding:.25em}
-.not h3{display:inline;margin:0}
-.not h3::before{content:"›";display:inline-block;margin-right:.4em;transition:transform .15s}
-.not[open] h3::before{transform:rotate(90deg)}
+.not .section{display:inline;margin:0}
+.not .section::before{content:"›";display:inline-block;margin-right:.4em;transition:transform .15s}
+.not[open] .section::before{transform:rotate(90deg)}
 .not li{margin:.4em 0 .4em 1.1em}
 .disclaimer{margin-top:1em;padding-top:.75em;border-top:1px solid var(--_border);font-size:.85em;color:var(--_muted)}
 .sk{height:2.6em;margin:.5em 0;border-radius:6px;background:linear-gradient(90deg,var(--_border) 0,transparent 60%,var(--_border));opacity:.5}
-.error{padding:.75em 1em;border-radius:6px;background:#fee2e2;color:#7f1d1d}
-button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1px solid currentColor;background:#fff;color:#7f1d1d;cursor:pointer}
+.error{--_e:var(--paingraph-error-fg,#7f1d1d);padding:.75em 1em;border-radius:6px;background:var(--paingraph-error-bg,#fee2e2);
+color:var(--_e);border:1px solid var(--paingraph-error-border,transparent)}
+button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1px solid currentColor;
+background:var(--paingraph-error-button-bg,#fff);color:var(--_e);cursor:pointer}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @container (max-width:28rem){summary{grid-template-columns:1.6em 1fr}.badges{grid-column:2;justify-content:flex-start}.body{padding-left:.25em}}
-@media (prefers-reduced-motion:reduce){.chev,.not h3::before{transition:none}}`;
+@media (prefers-reduced-motion:reduce){.chev,.not .section::before{transition:none}}`;
 
   /** @type {CSSStyleSheet | null} */
   let sheet = null;
@@ -122,52 +270,108 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
   /** @param {unknown} value */
   const esc = (value) => String(value ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-  /** A link to the guideline (its page, else its DOI), or plain text when it has neither. @param {Cited["guideline"]} g */
-  const cite = (g) => {
+  /**
+   * What one element renders with: its strings, and its heading levels (title, section, label).
+   * @typedef {{ t: Strings, h: [number, number, number] }} View
+   */
+
+  /** @param {number} level @param {string} className @param {string} html @param {string} [attributes] */
+  const heading = (level, className, html, attributes = "") =>
+    `<h${level} class="${className}"${attributes}>${html}</h${level}>`;
+
+  /**
+   * A link to the guideline (its page, else its DOI), or plain text when it has neither.
+   * @param {Cited["guideline"]} g @param {View} view
+   */
+  const cite = (g, { t }) => {
     // "National Institute for Health and Care Excellence (NICE)" reads as "NICE"; the title says the rest.
     const publisher = g.publisher.replace(/[^()/]*\(([A-Z][A-Za-z&.-]*)\)/g, "$1").trim();
     const label = esc(g.year ? `${publisher} ${g.year}` : publisher);
     const url = g.url || (g.doi ? `https://doi.org/${g.doi}` : "");
     return /^https?:\/\//i.test(url)
-      ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer" title="${esc(g.title)}">${label}<span class="sr"> (${esc(g.title)}, opens in a new tab)</span></a>`
+      ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer" title="${esc(g.title)}">${label}<span class="sr"> (${esc(g.title)}, ${esc(t.newTab)})</span></a>`
       : `<cite title="${esc(g.title)}">${label}</cite>`;
   };
 
-  /** @param {readonly Cited[]} recs */
-  const citations = (recs) =>
-    `<ul class="cites">${recs
+  /** @param {readonly Cited[]} recs @param {View} view */
+  const citations = (recs, view) =>
+    `<ul class="cites" part="citations">${recs
       .map(
         (r) =>
-          `<li>${cite(r.guideline)}${r.rawGrade ? ` <span class="grade">${esc(r.rawGrade)}</span>` : ""}` +
+          `<li part="citation">${cite(r.guideline, view)}${r.rawGrade ? ` <span class="grade">${esc(r.rawGrade)}</span>` : ""}` +
           `<span class="stmt">${esc(r.statement)}</span></li>`,
       )
       .join("")}</ul>`;
 
-  /** @param {Result["items"][number]} item @param {number} index @param {Set<string>} requested */
-  const renderItem = (item, index, requested) => {
+  /** @param {Strength} strength @param {Strings} t */
+  const strengthLabel = (strength, t) =>
+    ({ STRONG: t.strong, CONDITIONAL: t.conditional, UNGRADED: t.ungraded })[strength];
+
+  /**
+   * @param {Result["items"][number]} item @param {number} index @param {Set<string>} requested @param {View} view
+   */
+  const renderItem = (item, index, requested, view) => {
+    const { t, h } = view;
     const best =
       STRENGTH_ORDER[Math.max(0, ...item.supporting.map((r) => STRENGTH_ORDER.indexOf(r.strength)))];
     const providers = new Map(item.deliveredBy.map((d) => [d.provider.id, d]));
     const who = [...providers.values()]
-      .map((d) => `<span title="${esc(BASIS[d.basis])}">${esc(d.provider.name)}</span>`)
+      .map(
+        (d) =>
+          `<span title="${esc(d.basis === "CITED" ? t.basisCited : t.basisConvention)}">${esc(d.provider.name)}</span>`,
+      )
       .join(", ");
     const modalities = item.treatment.modalities.map((m) => esc(m.name)).join(", ");
     return (
       `<li part="item"><details${index === 0 ? " open" : ""}><summary>` +
-      `<span class="rank"><span class="sr">Rank </span>${item.rank}</span>` +
+      `<span class="rank"><span class="sr">${esc(t.rank)} </span>${item.rank}</span>` +
       `<span class="name"><span class="chev" aria-hidden="true">›</span> ${esc(item.treatment.name)}</span>` +
       `<span class="badges"><span class="badge ${best.toLowerCase()}" part="badge" data-strength="${best}">` +
-      `${STRENGTH_LABEL[best]}<span class="sr"> evidence</span></span>` +
-      (item.conflict ? `<span class="badge against" part="badge">Guidelines disagree</span>` : "") +
-      `</span><span class="meta">${modalities}${who ? ` · Delivered by ${who}` : ""}</span></summary>` +
-      `<div class="body"><h4>Supporting guidelines</h4>${citations(item.supporting)}` +
-      (item.opposing.length ? `<h4>Guidelines against</h4>${citations(item.opposing)}` : "") +
+      `${esc(strengthLabel(best, t))}<span class="sr"> ${esc(t.evidence)}</span></span>` +
+      (item.conflict ? `<span class="badge against" part="badge">${esc(t.disagree)}</span>` : "") +
+      (item.precautions.some((p) => p.kind === "BOXED_WARNING")
+        ? `<span class="badge boxed-badge" part="badge">${esc(t.boxedWarning)}</span>`
+        : "") +
+      `</span><span class="meta">${modalities}${who ? ` · ${fill(esc(t.deliveredBy), { providers: who })}` : ""}</span></summary>` +
+      `<div class="body">${heading(h[2], "label", esc(t.supporting))}${citations(item.supporting, view)}` +
+      (item.opposing.length
+        ? `${heading(h[2], "label", esc(t.against))}${citations(item.opposing, view)}`
+        : "") +
       warningsOf(item, requested)
         .map(
-          (w) => `<p class="warn" role="note"><b>Warning</b> (${cite(w.guideline)}): ${esc(w.statement)}</p>`,
+          (w) =>
+            `<p class="warn" role="note" part="warning"><b>${esc(t.warning)}</b> (${cite(w.guideline, view)}): ${esc(w.statement)}</p>`,
         )
         .join("") +
+      precautionsOf(item, t) +
       `</div></details></li>`
+    );
+  };
+
+  /**
+   * Boxed warnings in full; every other safety statement collapsed (they show only where they apply to everyone,
+   * since the widget sends no patient factors).
+   * @param {Result["items"][number]} item @param {Strings} t
+   */
+  const precautionsOf = (item, t) => {
+    /** @param {Result["items"][number]["precautions"][number]} p */
+    const about = (p) => `${p.drugs.length ? `${esc(p.drugs.join(", "))}: ` : ""}${esc(p.statement)}`;
+    /** @param {Result["items"][number]["precautions"][number]} p */
+    const source = (p) => `${esc(p.source)}, ${esc(p.yearText)}`;
+    const boxed = item.precautions.filter((p) => p.kind === "BOXED_WARNING");
+    const other = item.precautions.filter((p) => p.kind !== "BOXED_WARNING");
+    return (
+      boxed
+        .map(
+          (p) =>
+            `<p class="warn boxed" role="note" part="boxed-warning"><b>${esc(t.boxedWarning)}</b> (${source(p)}): ${about(p)}</p>`,
+        )
+        .join("") +
+      (other.length
+        ? `<details class="prec" part="precautions"><summary>${esc(fill(t.precautions, { count: String(other.length) }))}</summary><ul>${other
+            .map((p) => `<li>${about(p)} <span class="muted">(${source(p)})</span></li>`)
+            .join("")}</ul></details>`
+        : "")
     );
   };
 
@@ -187,45 +391,80 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
     return [...byGuideline.values()];
   };
 
-  /** @param {Result} result @param {Variables["input"]} input */
-  const renderResult = (result, input) => {
-    const names = result.conditions.map((c) => esc(c.condition.name)).join(" and ");
-    const phases = [...new Set(result.conditions.map((c) => PHASE_LABEL[c.phase]))].join(", ");
-    const filters = [
-      input.excludeOpioids ? "no opioids" : "",
-      INVASIVENESS[input.maxInvasiveness ?? 3],
+  /**
+   * The filters in force, in words; the intent only when the API used one (the request has an attack disorder).
+   * @param {Variables["input"]} input @param {Result["intentUsed"]} intent @param {Strings} t
+   */
+  const filtersOf = (input, intent, t) =>
+    [
+      intent === "ACUTE" ? t.intentAcute : intent === "PREVENTIVE" ? t.intentPreventive : "",
+      input.excludeOpioids ? t.noOpioids : "",
+      input.maxInvasiveness === 0 ? t.invasiveness0 : "",
+      input.maxInvasiveness === 1 ? t.invasiveness1 : "",
+      input.maxInvasiveness === 2 ? t.invasiveness2 : "",
+      input.minStrength === "STRONG" ? t.minStrong : "",
+      input.minStrength === "CONDITIONAL" ? t.minConditional : "",
+      input.jurisdictions ? fill(t.jurisdictions, { list: input.jurisdictions.join(", ") }) : "",
+      input.guidelineIds ? t.guidelinesChosen : "",
+      input.excludeTreatmentIds ? fill(t.tried, { count: input.excludeTreatmentIds.length }) : "",
+      input.includeSuperseded ? t.superseded : "",
     ].filter(Boolean);
+
+  /** Why a treatment counts as "left out by the filters". */
+  const FILTERED = ["OPIOID_EXCLUDED", "TOO_INVASIVE", "BELOW_MIN_STRENGTH", "ALREADY_TRIED"];
+
+  /** @param {Result} result @param {Variables["input"]} input @param {View} view */
+  const renderResult = (result, input, view) => {
+    const { t, h } = view;
+    const names = result.conditions.map((c) => esc(c.condition.name)).join(esc(t.and));
+    const phaseLabel = {
+      ACUTE: t.phaseAcute,
+      SUBACUTE: t.phaseSubacute,
+      CHRONIC: t.phaseChronic,
+      ANY: t.phaseAny,
+    };
+    const phases = [...new Set(result.conditions.map((c) => phaseLabel[c.phase]))].join(", ");
+    const filters = filtersOf(input, result.intentUsed, t);
     const against = result.excluded.filter((e) => e.reason === "RECOMMENDED_AGAINST");
-    const filtered = result.excluded.filter(
-      (e) => e.reason === "OPIOID_EXCLUDED" || e.reason === "TOO_INVASIVE",
-    );
+    const filtered = result.excluded.filter((e) => FILTERED.includes(e.reason));
     const count = result.items.length;
     const requested = new Set(result.conditions.map((c) => c.condition.id));
+    const release = result.dataRelease;
     return (
-      `<h2 id="pg-title" part="heading">Treatments for ${names}</h2>` +
-      `<p class="sub muted">${esc(phases)} · best guideline evidence first${filters.length ? ` · ${filters.join(", ")}` : ""}</p>` +
-      `<p class="sr" role="status">${count} ranked treatment${count === 1 ? "" : "s"} for ${names}.</p>` +
+      heading(
+        h[0],
+        "title",
+        fill(esc(t.treatmentsFor), { conditions: names }),
+        ' id="pg-title" part="heading"',
+      ) +
+      `<p class="sub muted">${esc([phases, t.bestFirst, ...filters].filter(Boolean).join(" · "))}</p>` +
+      `<p class="sr" role="status">${fill(esc(count === 1 ? t.rankedOne : t.rankedMany), { count, conditions: names })}</p>` +
       (count
-        ? `<ol class="items" role="list" aria-labelledby="pg-title">${result.items.map((item, i) => renderItem(item, i, requested)).join("")}</ol>`
-        : `<p class="empty" part="empty">No treatment with guideline support matches these filters.</p>`) +
+        ? `<ol class="items" role="list" aria-labelledby="pg-title">${result.items.map((item, i) => renderItem(item, i, requested, view)).join("")}</ol>`
+        : `<p class="empty" part="empty">${esc(t.empty)}</p>`) +
       (filtered.length
-        ? `<p class="muted sub">${filtered.length} more left out by the filters (${filters.join(", ")}).</p>`
+        ? `<p class="muted sub">${esc(fill(t.filteredOut, { count: filtered.length, filters: filters.join(", ") }))}</p>`
         : "") +
       (against.length
-        ? `<details class="not"${against.length <= 4 ? " open" : ""}><summary><h3>Not recommended by guidelines ` +
-          `<span class="muted">(${against.length})</span></h3></summary><ul role="list">${against
+        ? `<details class="not" part="not-recommended"${against.length <= 4 ? " open" : ""}><summary>` +
+          heading(
+            h[1],
+            "section",
+            `${esc(t.notRecommendedHeading)} <span class="muted">(${against.length})</span>`,
+          ) +
+          `</summary><ul role="list">${against
             .map(
               (e) =>
-                `<li><span class="badge against">Not recommended</span> <b>${esc(e.treatment.name)}</b> <span class="muted">(${[
+                `<li><span class="badge against">${esc(t.notRecommended)}</span> <b>${esc(e.treatment.name)}</b> <span class="muted">(${[
                   ...new Map(e.recommendations.map((r) => [r.guideline.id, r.guideline])).values(),
                 ]
-                  .map(cite)
+                  .map((g) => cite(g, view))
                   .join(", ")})</span></li>`,
             )
             .join("")}</ul></details>`
         : "") +
-      `<p class="disclaimer" role="note" part="disclaimer">${esc(result.disclaimer)}` +
-      ` <span>Source: PainGraph${result.dataRelease ? `, data release ${result.dataRelease.version}` : ""}.</span></p>`
+      `<p class="disclaimer" role="note" part="disclaimer">${esc(t.disclaimer || result.disclaimer)}` +
+      ` <span>${esc(release ? fill(t.sourceRelease, { version: release.version }) : `${t.source}.`)}</span></p>`
     );
   };
 
@@ -233,7 +472,29 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
 
   class PainGraphRecommendations extends HTMLElement {
     static get observedAttributes() {
-      return ["condition", "exclude-opioids", "max-invasiveness", "limit", "endpoint"];
+      return [
+        "condition",
+        "phase",
+        "intent",
+        "exclude-opioids",
+        "max-invasiveness",
+        "min-strength",
+        "jurisdictions",
+        "guidelines",
+        "exclude-treatments",
+        "include-superseded",
+        "limit",
+        "endpoint",
+        "lang",
+        "heading-level",
+        "strings",
+        "loading",
+      ];
+    }
+
+    /** The version of this script (also in its URL, /widget/<version>/paingraph.js). */
+    static get version() {
+      return VERSION;
     }
 
     constructor() {
@@ -244,17 +505,59 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
       /** @type {AbortController | null} */
       this._request = null;
       this._queued = false;
+      /** @type {Partial<Strings>} */
+      this._strings = {};
+      /** @type {IntersectionObserver | null} */
+      this._observer = null;
+      // Until it is near the viewport, an element asks nothing of the API (lazy loading, like <img loading=lazy>).
+      this._visible = false;
       root.addEventListener("click", (event) => {
         if (event.target instanceof Element && event.target.closest("[data-retry]")) this.refresh();
       });
       root.addEventListener("keydown", (event) => this._onKey(/** @type {KeyboardEvent} */ (event)));
+      // A page (or a framework) may set `strings` before this script defines the element: take that value over.
+      if (Object.prototype.hasOwnProperty.call(this, "strings")) {
+        const early = Reflect.get(this, "strings");
+        Reflect.deleteProperty(this, "strings");
+        this.strings = early;
+      }
     }
 
-    connectedCallback() {
+    /**
+     * Strings that replace the built-in ones for any language (a partial table: see docs/widget.md for the keys);
+     * the `strings` attribute takes the same object as JSON. The property wins over the attribute.
+     * @returns {Partial<Strings>}
+     */
+    get strings() {
+      return this._strings;
+    }
+
+    /** @param {Partial<Strings> | null | undefined} value */
+    set strings(value) {
+      this._strings = value && typeof value === "object" ? { ...value } : {};
       this._schedule();
     }
 
+    connectedCallback() {
+      if (this._visible || this.getAttribute("loading") === "eager" || !window.IntersectionObserver) {
+        this._visible = true;
+        return this._schedule();
+      }
+      this.setAttribute("data-state", "idle");
+      this._observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((entry) => entry.isIntersecting)) return;
+          this._visible = true;
+          this._stopObserving();
+          this._schedule();
+        },
+        { rootMargin: "200px" },
+      );
+      this._observer.observe(this);
+    }
+
     disconnectedCallback() {
+      this._stopObserving();
       if (this._request) this._request.abort();
       this._request = null;
     }
@@ -268,13 +571,49 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
       return this._load();
     }
 
+    _stopObserving() {
+      if (this._observer) this._observer.disconnect();
+      this._observer = null;
+    }
+
     _schedule() {
-      if (this._queued) return;
+      if (this._queued || !this._visible) return;
       this._queued = true;
       queueMicrotask(() => {
         this._queued = false;
         if (this.isConnected) this._load();
       });
+    }
+
+    /** The language (the element's lang, else the nearest ancestor's) and the strings to show. @returns {View} */
+    _view() {
+      const lang = (this.closest("[lang]")?.getAttribute("lang") || "en").toLowerCase().split("-")[0];
+      /** @type {Strings} */
+      const table = lang === "es" ? STRINGS.es : STRINGS.en;
+      /** @type {Partial<Strings>} */
+      let fromAttribute = {};
+      const json = this.getAttribute("strings");
+      if (json) {
+        let parsed = null;
+        try {
+          parsed = JSON.parse(json);
+        } catch {
+          parsed = null;
+        }
+        if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+          throw new AttributeError(table.badStrings);
+        fromAttribute = parsed;
+      }
+      /** @type {Strings} */
+      const t = { ...table };
+      for (const overrides of [fromAttribute, this._strings]) {
+        for (const [key, value] of Object.entries(overrides)) {
+          if (key in t && typeof value === "string") t[/** @type {StringKey} */ (key)] = value;
+        }
+      }
+      const level = Number.parseInt(this.getAttribute("heading-level") ?? "", 10);
+      const top = level >= 1 && level <= 6 ? level : 2;
+      return { t, h: [top, Math.min(top + 1, 6), Math.min(top + 2, 6)] };
     }
 
     /**
@@ -303,35 +642,98 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
       if (hadFocus && target instanceof HTMLElement) target.focus();
     }
 
-    _input() {
-      const conditions = (this.getAttribute("condition") || "").split(/[\s,]+/).filter(Boolean);
+    /**
+     * One of an attribute's allowed values (any case), or undefined when it is not set.
+     * @template {keyof typeof ENUMS} A @param {A} name @param {Strings} t
+     * @returns {(typeof ENUMS)[A][number] | undefined}
+     */
+    _enum(name, t) {
+      const value = this.getAttribute(name);
+      if (value === null || value.trim() === "") return undefined;
+      const found = ENUMS[name].find((allowed) => allowed === value.trim().toUpperCase());
+      if (!found) throw this._badAttribute(name, value, ENUMS[name].join(", ").toLowerCase(), t);
+      return found;
+    }
+
+    /** @param {string} name @param {number} min @param {number} max @param {Strings} t */
+    _integer(name, min, max, t) {
+      const value = this.getAttribute(name);
+      if (value === null || value.trim() === "") return undefined;
+      const number = Number(value);
+      if (!Number.isInteger(number) || number < min || number > max)
+        throw this._badAttribute(name, value, `${min}–${max}`, t);
+      return number;
+    }
+
+    /** @param {string} name */
+    _flag(name) {
+      const value = this.getAttribute(name);
+      return value !== null && value !== "false";
+    }
+
+    /** @param {string} name @param {string} value @param {string} allowed @param {Strings} t */
+    _badAttribute(name, value, allowed, t) {
+      return new AttributeError(fill(t.badAttribute, { attribute: name, value, allowed }));
+    }
+
+    /** @param {Strings} t */
+    _input(t) {
+      const conditions = listOf(this.getAttribute("condition"));
       const ids = conditions.filter((c) => c.includes(":"));
       const codes = conditions.filter((c) => !c.includes(":"));
-      const invasiveness = Number.parseInt(this.getAttribute("max-invasiveness") ?? "", 10);
-      const limit = Number.parseInt(this.getAttribute("limit") ?? "", 10);
-      const opioids = this.getAttribute("exclude-opioids");
+      const jurisdictions = listOf(this.getAttribute("jurisdictions")).map((code) => {
+        const found = ENUMS.jurisdictions.find((allowed) => allowed === code.toUpperCase());
+        if (!found) throw this._badAttribute("jurisdictions", code, ENUMS.jurisdictions.join(", "), t);
+        return found;
+      });
+      const phase = this._enum("phase", t);
+      const intent = this._enum("intent", t);
+      const minStrength = this._enum("min-strength", t);
+      const maxInvasiveness = this._integer("max-invasiveness", 0, 3, t);
+      const limit = this._integer("limit", 1, 50, t);
+      const guidelines = listOf(this.getAttribute("guidelines"));
+      const tried = listOf(this.getAttribute("exclude-treatments"));
       return {
         conditions,
         /** @type {Variables["input"]} */
         input: {
           ...(ids.length ? { conditionIds: ids } : {}),
           ...(codes.length ? { conditionCodes: codes.map((code) => ({ system: "ICD10CM", code })) } : {}),
-          excludeOpioids: opioids !== null && opioids !== "false",
-          ...(invasiveness >= 0 && invasiveness <= 3 ? { maxInvasiveness: invasiveness } : {}),
-          first: limit >= 1 && limit <= 50 ? limit : 5,
+          ...(phase ? { phase } : {}),
+          ...(intent ? { intent } : {}),
+          excludeOpioids: this._flag("exclude-opioids"),
+          ...(maxInvasiveness !== undefined ? { maxInvasiveness } : {}),
+          ...(minStrength ? { minStrength } : {}),
+          ...(jurisdictions.length ? { jurisdictions } : {}),
+          ...(guidelines.length ? { guidelineIds: guidelines } : {}),
+          ...(tried.length ? { excludeTreatmentIds: tried } : {}),
+          ...(this._flag("include-superseded") ? { includeSuperseded: true } : {}),
+          first: limit ?? 5,
         },
       };
     }
 
     async _load() {
-      const { conditions, input } = this._input();
       if (this._request) this._request.abort();
       const request = (this._request = new AbortController());
-      if (!conditions.length)
-        return this._fail("Set the condition attribute to a condition id or an ICD-10-CM code.");
+      /** @type {View} */
+      let view;
+      /** @type {ReturnType<PainGraphRecommendations["_input"]>} */
+      let asked;
+      try {
+        view = this._view();
+        asked = this._input(view.t);
+      } catch (error) {
+        if (!(error instanceof AttributeError)) throw error;
+        return this._fail(error.message, this._fallbackView());
+      }
+      const { t, h } = view;
+      const { conditions, input } = asked;
+      if (!conditions.length) return this._fail(t.setCondition, view);
       this._render(
         "loading",
-        `<h2 id="pg-title" part="heading">Treatments</h2><p role="status" class="muted">Loading treatments…</p>` +
+        heading(h[0], "title", esc(t.treatments), ' id="pg-title" part="heading"') +
+          `<p role="status" class="muted">${esc(t.loading)}</p>` +
           `<div class="sk"></div><div class="sk"></div><div class="sk"></div>`,
       );
       const timer = setTimeout(() => request.abort(), TIMEOUT_MS);
@@ -346,6 +748,8 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
             "apollo-require-preflight": "true",
           },
           credentials: "omit",
+          // The host page's address is none of the API's business (docs/widget.md, "Privacy").
+          referrerPolicy: "no-referrer",
           signal: request.signal,
         });
         /** @type {{ data?: { recommendTreatments: Result } | null, errors?: Array<{ message: string, extensions?: { code?: string, argumentName?: string } }> } | null} */
@@ -356,37 +760,43 @@ button{font:inherit;margin-top:.5em;padding:.3em .9em;border-radius:6px;border:1
           const unknownCondition = /^input\.condition/.test(error.extensions?.argumentName ?? "");
           throw new WidgetError(
             unknownCondition
-              ? `No condition matches “${conditions.join(", ")}”.`
-              : `The PainGraph service answered with an error (${error.extensions?.code ?? response.status}).`,
+              ? fill(t.noCondition, { conditions: conditions.join(", ") })
+              : fill(t.serviceError, { code: error.extensions?.code ?? response.status }),
           );
         }
         if (!response.ok || !body?.data)
-          throw new WidgetError(`The PainGraph service answered HTTP ${response.status}.`);
+          throw new WidgetError(fill(t.httpError, { status: response.status }));
         const result = body.data.recommendTreatments;
-        this._render(result.items.length ? "ready" : "empty", renderResult(result, input));
+        this._render(result.items.length ? "ready" : "empty", renderResult(result, input, view));
         this.dispatchEvent(
           new CustomEvent("paingraph-load", { detail: result, bubbles: true, composed: true }),
         );
       } catch (error) {
         if (request !== this._request) return;
         this._fail(
-          error instanceof WidgetError
-            ? error.message
-            : request.signal.aborted
-              ? "The PainGraph service took too long to answer."
-              : "The PainGraph service could not be reached.",
+          error instanceof WidgetError ? error.message : request.signal.aborted ? t.timeout : t.unreachable,
+          view,
         );
       } finally {
         clearTimeout(timer);
       }
     }
 
-    /** @param {string} message */
-    _fail(message) {
+    /** The built-in strings of the element's language, for errors in the attributes that set the strings. */
+    _fallbackView() {
+      const lang = (this.closest("[lang]")?.getAttribute("lang") || "en").toLowerCase().split("-")[0];
+      /** @type {View} */
+      const view = { t: lang === "es" ? STRINGS.es : STRINGS.en, h: [2, 3, 4] };
+      return view;
+    }
+
+    /** @param {string} message @param {View} view */
+    _fail(message, { t, h }) {
       this._render(
         "error",
-        `<h2 id="pg-title" part="heading">Treatments</h2><div class="error" role="alert" part="error">` +
-          `<p>${esc(message)}</p><button type="button" data-retry>Try again</button></div>`,
+        heading(h[0], "title", esc(t.treatments), ' id="pg-title" part="heading"') +
+          `<div class="error" role="alert" part="error">` +
+          `<p>${esc(message)}</p><button type="button" data-retry>${esc(t.tryAgain)}</button></div>`,
       );
       this.dispatchEvent(
         new CustomEvent("paingraph-error", { detail: { message }, bubbles: true, composed: true }),

@@ -24,8 +24,12 @@ export type ConditionCodeInput = {
 export type ExclusionReason =
   /** It was listed in excludeTreatmentIds. */
   | "ALREADY_TRIED"
+  /** An AVOID statement matches the patient's factors and covers every drug it stands for; includeAvoided keeps it, ranked last. */
+  | "AVOID_FOR_PATIENT"
   /** Its best support is weaker than minStrength. */
   | "BELOW_MIN_STRENGTH"
+  /** A CONTRAINDICATION matches the patient's factors and covers every drug it stands for (see precautions). */
+  | "CONTRAINDICATED"
   /** Only neutral statements, evidence summaries, warnings or approvals exist for it. */
   | "NO_RECOMMENDATION"
   /** It is an opioid and excludeOpioids was set. */
@@ -61,6 +65,69 @@ export type LinkBasis =
   /** Usual US practice, a documented project convention rather than a cited fact. */
   | "CONVENTION";
 
+/** Factors of the person the ranking is for. They only remove treatments (CONTRAINDICATED, AVOID_FOR_PATIENT) or add precautions; they never reorder the rest. Health data: send it only in a POST body (a GET carrying it is refused), as variables; an answer to it is never cached and is sent Cache-Control: private, no-store. */
+export type PatientInput = {
+  /** Age in whole years (0–130). Under 18, statements scoped to adults do not count. */
+  ageYears?: number | null | undefined;
+  /** Breastfeeding. */
+  breastfeeding?: boolean | null | undefined;
+  /** Treatments the person already takes (e.g. treatment:benzodiazepines); each must exist. */
+  currentTreatmentIds?: Array<string | number> | null | undefined;
+  /** eGFR in mL/min/1.73 m² (0–200); it also stands in for creatinine clearance. Below 60 counts as chronic kidney disease. */
+  egfr?: number | null | undefined;
+  /** Week of pregnancy (0–45); needs pregnant: true. */
+  pregnancyWeek?: number | null | undefined;
+  /** Pregnant. Without pregnancyWeek, every pregnancy statement applies. */
+  pregnant?: boolean | null | undefined;
+  /** Risks that apply to the person. */
+  risks?: Array<PatientRisk> | null | undefined;
+};
+
+/** A risk a caller can state about the person (PatientInput.risks). */
+export type PatientRisk =
+  /** Established cardiovascular disease: ischaemic heart disease, stroke or TIA, peripheral vascular disease. */
+  | "CARDIOVASCULAR_DISEASE"
+  /** Could become pregnant. */
+  | "CHILDBEARING_POTENTIAL"
+  /** Known CYP2D6 ultra-rapid metabolizer. */
+  | "CYP2D6_ULTRARAPID_METABOLIZER"
+  /** A history of falls or fractures. */
+  | "FALLS_HISTORY"
+  /** Frequent use of acute headache medicines (the medication-overuse thresholds of ICHD-3 8.2). */
+  | "FREQUENT_ACUTE_MEDICATION_USE"
+  /** Past gastrointestinal bleeding or peptic ulcer. */
+  | "GI_BLEEDING_HISTORY"
+  /** Arrhythmia, heart block or another conduction disturbance. */
+  | "HEART_CONDUCTION_DISORDER"
+  /** Heart failure. */
+  | "HEART_FAILURE"
+  /** Hemiplegic or basilar migraine. */
+  | "HEMIPLEGIC_OR_BASILAR_MIGRAINE"
+  /** Impaired liver function or chronic liver disease. */
+  | "HEPATIC_IMPAIRMENT"
+  /** Carries HLA-B*1502 (or ancestry where it is common, per the carbamazepine label). */
+  | "HLA_B1502"
+  /** Coronary artery bypass graft surgery, in its setting. */
+  | "RECENT_CABG"
+  /** A recent heart attack (acute recovery phase). */
+  | "RECENT_MYOCARDIAL_INFARCTION"
+  /** Lung disease that reduces breathing reserve (e.g. COPD). */
+  | "RESPIRATORY_DISEASE"
+  /** Obstructive sleep apnea. */
+  | "SLEEP_APNEA"
+  /** A history of substance use disorder. */
+  | "SUBSTANCE_USE_DISORDER"
+  /** Takes an anticoagulant or antiplatelet (e.g. warfarin, clopidogrel). */
+  | "TAKING_ANTICOAGULANT_OR_ANTIPLATELET"
+  /** Takes an oral corticosteroid (e.g. prednisone). */
+  | "TAKING_CORTICOSTEROID"
+  /** Takes, or stopped within two weeks, an MAO inhibitor. */
+  | "TAKING_MAO_INHIBITOR"
+  /** Takes a strong CYP3A4 inhibitor (e.g. protease inhibitors, macrolide antibiotics). */
+  | "TAKING_STRONG_CYP3A4_INHIBITOR"
+  /** High blood pressure that is not controlled. */
+  | "UNCONTROLLED_HYPERTENSION";
+
 /** The phase of pain a recommendation is scoped to (CDC 2022: acute <1 month, subacute 1–3, chronic >3). */
 export type Phase =
   /** Acute pain, under about one month. */
@@ -71,6 +138,17 @@ export type Phase =
   | "CHRONIC"
   /** Subacute pain, about one to three months. */
   | "SUBACUTE";
+
+/** How strongly a safety statement speaks, as its source does. */
+export type PrecautionKind =
+  /** Avoid, or not recommended, unless there is no alternative. A match excludes it (AVOID_FOR_PATIENT). */
+  | "AVOID"
+  /** FDA boxed warning text. Shown to everyone, with or without patient factors. */
+  | "BOXED_WARNING"
+  /** Do not use. A match excludes the treatment (CONTRAINDICATED). */
+  | "CONTRAINDICATION"
+  /** Use with caution or monitoring. Shown, never excludes. */
+  | "PRECAUTION";
 
 /** One weight per ranking factor (docs/recommendations.md). Omitted weights keep their defaults. Evidence weights (strength 10, balance 4, breadth 1, evidenceQuality 0.15, lineOfTherapy 0) must be ≥ 0; preference weights (coverage 0.5, opioidSparing 0.25, leastInvasive 0.2) must be ≥ 0 and add up to less than 1. Preferences only order treatments of equal evidence, and no weight overrides a stated line of therapy. */
 export type RankingWeightsInput = {
@@ -106,6 +184,8 @@ export type RecommendTreatmentsInput = {
   first?: number;
   /** Count only statements of these guidelines. */
   guidelineIds?: Array<string | number> | null | undefined;
+  /** Keep treatments the patient's factors say to AVOID, ranked after everything else (avoidedForPatient: true) instead of excluding them. Contraindicated ones are always excluded. */
+  includeAvoided?: boolean;
   /** Also count statements of superseded guidelines. */
   includeSuperseded?: boolean;
   /** For attack disorders (migraine, cluster and tension-type headache): ACUTE (stopping an attack) or PREVENTIVE (fewer attacks). A list never mixes the two; without it, ACUTE is used and intentUsed says so. It applies to the attack disorders of a request only. ACUTE with phase CHRONIC or SUBACUTE, or PREVENTIVE with phase ACUTE or SUBACUTE, is BAD_USER_INPUT. */
@@ -116,6 +196,8 @@ export type RecommendTreatmentsInput = {
   maxInvasiveness?: number | null | undefined;
   /** Leave out treatments whose best support is weaker than this. */
   minStrength?: Strength | null | undefined;
+  /** The person's factors (age, pregnancy, kidney function, risks, current treatments): treatments a matching CONTRAINDICATION or AVOID covers are excluded, matching precautions are shown. POST only; never cached. */
+  patient?: PatientInput | null | undefined;
   /** Phase of pain; by default each condition's own (ACUTE, CHRONIC; ANY for conditions seen either way). */
   phase?: Phase | null | undefined;
   /** Ranking weights; defaults when omitted. */
@@ -144,6 +226,7 @@ export type PainGraphRecommendationsQueryVariables = Exact<{
 
 export type PainGraphRecommendationsQuery = {
   recommendTreatments: {
+    intentUsed: TreatmentIntent | null;
     disclaimer: string;
     conditions: Array<{ phase: Phase; condition: { id: string; name: string } }>;
     items: Array<{
@@ -196,6 +279,15 @@ export type PainGraphRecommendationsQuery = {
           url: string | null;
           doi: string | null;
         };
+      }>;
+      precautions: Array<{
+        id: string;
+        kind: PrecautionKind;
+        statement: string;
+        factorText: string;
+        drugs: Array<string>;
+        source: string;
+        yearText: string;
       }>;
     }>;
     excluded: Array<{

@@ -106,7 +106,7 @@ export function parseOptions(argv: string[]): Options {
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-function normalisers(): Normalisers {
+export function normalisers(): Normalisers {
   const codes = require(path.join(ROOT, "dist/src/model/codes")) as any;
   const lucene = require(path.join(ROOT, "dist/src/search/lucene")) as any;
   return {

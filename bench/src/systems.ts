@@ -42,6 +42,8 @@ function paingraphEnv(
   return {
     NODE_ENV: "production",
     PORT: "0",
+    // Several servers run side by side: each one's /metrics listener takes a free port.
+    METRICS_PORT: "0",
     NEO4J_URI: options.neo4jUri,
     NEO4J_PASSWORD: options.neo4jPassword,
     RATE_LIMIT_ENABLED: "false",

@@ -318,6 +318,31 @@ function planTreatments(random: Random, fragment: Fragment, count: number) {
   for (const row of fragment.nodes.get("Treatment")!)
     if (!row.props.isClass && classes.length > 0 && chance(random, 0.25))
       fragment.rel("MEMBER_OF", row.id, pick(random, classes));
+  // Every tenth treatment carries a boxed warning (no random draw, so the rest of the plan is unchanged).
+  treatments
+    .filter((_, i) => i % 10 === 0)
+    .forEach(({ id }, i) => {
+      const precaution = fragment.node("Precaution", {
+        id: syntheticId("precaution", i + 1),
+        refRow: "P001",
+        refStatus: ConfirmationStatus.V,
+        kind: "BOXED_WARNING",
+        treatmentId: id,
+        excludedMemberIds: [],
+        drugs: [],
+        coversTreatmentIds: [],
+        factorText: "Synthetic: applies to all patients",
+        factorGroupsJson: "[]",
+        statement: `Synthetic boxed warning ${i + 1}.`,
+        source: "Synthetic source",
+        yearText: "synthetic",
+        urls: [],
+        lowQuality: false,
+        adultsOnly: false,
+        exceptPhases: [],
+      });
+      fragment.rel("CONCERNS", precaution, id);
+    });
   return treatments;
 }
 

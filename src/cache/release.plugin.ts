@@ -1,11 +1,11 @@
 /**
  * Names the data release on every GraphQL response (`x-paingraph-release`), and after a mutation re-reads the
- * release and announces it to the other replicas (pub/sub through the shared tier), so they key their
- * caches on it at once instead of within a poll.
+ * release from the write's bookmarks on and announces both to the other replicas (pub/sub through the shared
+ * tier), so they key their caches on it at once instead of within a poll, and their reads wait for the write.
  */
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { RequestContext } from "../context";
+import type { WithRequestState } from "../request-info";
 import type { ReleaseWatcher } from "./release-watcher";
 
 export const RELEASE_HEADER = "x-paingraph-release";
@@ -17,16 +17,41 @@ export function releaseLabel(stamp: string | null): string {
   return `${version}.${createHash("sha256").update(stamp).digest("hex").slice(0, 12)}`;
 }
 
+/** What a replica announces after its write. */
+export interface ReleaseNews {
+  stamp: string;
+  bookmarks: string[];
+}
+
+/** The announcement as it travels on the channel. */
+export function encodeReleaseNews(news: ReleaseNews): string {
+  return JSON.stringify(news);
+}
+
+/** Reads an announcement; a bare stamp (a stamp is a JSON array) carries no bookmarks. Null when unreadable. */
+export function decodeReleaseNews(message: string): ReleaseNews | null {
+  try {
+    const parsed = JSON.parse(message) as unknown;
+    if (Array.isArray(parsed)) return { stamp: message, bookmarks: [] };
+    const { stamp, bookmarks } = (parsed ?? {}) as Partial<ReleaseNews>;
+    if (typeof stamp !== "string") return null;
+    const valid = Array.isArray(bookmarks) && bookmarks.every((mark) => typeof mark === "string");
+    return { stamp, bookmarks: valid ? bookmarks : [] };
+  } catch {
+    return null;
+  }
+}
+
 export interface ReleasePluginOptions {
   watcher: ReleaseWatcher;
-  /** Tells the other replicas about a new release (after this server wrote). */
-  announce?: (stamp: string) => Promise<void>;
+  /** Tells the other replicas about a new release and the bookmarks of the write that made it. */
+  announce?: (news: ReleaseNews) => Promise<void>;
 }
 
 export function releasePlugin({
   watcher,
   announce,
-}: ReleasePluginOptions): ApolloServerPlugin<RequestContext> {
+}: ReleasePluginOptions): ApolloServerPlugin<WithRequestState> {
   return {
     async requestDidStart() {
       const stampAtStart = watcher.current();
@@ -34,9 +59,10 @@ export function releasePlugin({
         async willSendResponse(request) {
           let stamp = stampAtStart;
           if (request.operation?.operation === "mutation") {
-            await watcher.refresh();
-            stamp = watcher.current();
-            if (stamp !== null && stamp !== stampAtStart) await announce?.(stamp);
+            // The request's sessions left the bookmarks of its last write in its holder (src/neo4j).
+            const bookmarks = request.contextValue.state.bookmarks?.value ?? [];
+            stamp = await watcher.afterWrite(bookmarks);
+            if (stamp !== null && stamp !== stampAtStart) await announce?.({ stamp, bookmarks });
           }
           request.response.http.headers.set(RELEASE_HEADER, releaseLabel(stamp));
         },

@@ -9,6 +9,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { WithRequestState } from "../request-info";
+import { hasPatientFactors } from "./patient-privacy.plugin";
 import type { ReleaseWatcher } from "./release-watcher";
 
 export type CacheOutcome = "hit" | "miss" | "bypass";
@@ -31,12 +32,14 @@ export function responseCachePlugins({
   available = () => true,
   onOutcome,
 }: ResponseCacheOptions): ApolloServerPlugin<WithRequestState>[] {
-  const stampFor = ({ contextValue: { state } }: Request): string | null => {
-    // Debug requests report their real Cypher round trips, so they always execute.
-    state.cacheStamp = state.debug || !available() ? null : watcher.current();
+  const stampFor = (request: Request): string | null => {
+    const { state } = request.contextValue;
+    // Debug requests report their real Cypher round trips, so they always execute; patient factors are never cached.
+    state.cacheStamp = state.debug || !available() || hasPatientFactors(request) ? null : watcher.current();
     return state.cacheStamp;
   };
-  const usable = async (request: Request) => request.contextValue.state.cacheStamp != null;
+  const usable = async (request: Request) =>
+    !hasPatientFactors(request) && request.contextValue.state.cacheStamp != null;
   // Only an answer computed entirely under the stamp it is keyed by may be stored.
   const unchanged = async (request: Request) =>
     (await usable(request)) && request.contextValue.state.cacheStamp === watcher.current();

@@ -1,12 +1,26 @@
 /** The audit trail: accepted writes as Change records, paged and filtered; before/after in seed-file shape. */
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import {
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import { DateTimeISOResolver, JSONResolver } from "graphql-scalars";
+import { Role } from "../auth/principal";
 import type { RequestContext } from "../context";
 import { toConnection } from "../pagination/connection";
 import { decodeCursor } from "../pagination/cursor";
 import { pageSize } from "../pagination/page";
 import { PageArgs } from "../pagination/page.args";
 import type { ChangeRecord } from "./curation.repository";
+import { verifyAuditChain } from "./audit-chain";
+import { AuditVerification } from "./audit-verification.type";
 import { Change, ChangeConnection } from "./curation.type";
 
 @ArgsType()
@@ -20,8 +34,11 @@ class ChangesArgs extends PageArgs {
 
 @Resolver(() => Change)
 export class ChangeResolver {
+  @Authorized(Role.CURATOR)
   @Query(() => ChangeConnection, {
-    description: "The audit trail: accepted writes, oldest first, filtered by time or entity.",
+    description:
+      "The audit trail: accepted writes, oldest first, filtered by time or entity (CURATOR: it names curators " +
+      "and token subjects).",
   })
   async changes(@Args() args: ChangesArgs, @Ctx() { repositories }: RequestContext) {
     const page = await repositories.curation.pageChanges(
@@ -30,6 +47,17 @@ export class ChangeResolver {
       args.after ? decodeCursor(args.after) : null,
     );
     return toConnection(page, (row: ChangeRecord) => row.version);
+  }
+
+  @Authorized(Role.CURATOR)
+  @Query(() => AuditVerification, {
+    description:
+      "Checks the audit trail's hash chain (CURATOR) and reports the first change that was edited, removed or " +
+      "reordered. `npm run audit:verify` runs the same check.",
+  })
+  async verifyAuditTrail(@Ctx() { db }: RequestContext): Promise<AuditVerification> {
+    const result = await verifyAuditChain(db);
+    return { ...result, intact: result.firstBreak === null };
   }
 
   @FieldResolver(() => JSONResolver, {

@@ -1,4 +1,5 @@
 /** The curation writes besides the graph sync: the release lock and bump, the audit trail, export marks. */
+import { changeHash, lastChangeHash } from "./audit-chain";
 import type { Database, WriteTransaction } from "../neo4j/database";
 import { keysetPage } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
@@ -32,8 +33,9 @@ export const FINISH_CURATED_RELEASE = /* cypher */ `
 
 export const RECORD_CHANGE = /* cypher */ `
   CREATE (c:Change {
-    id: $id, at: datetime(), actor: $actor, method: $method, operation: $operation,
-    entityId: $entityId, before: $before, after: $after, version: $version, exported: false
+    id: $id, at: datetime({epochMillis: $atMillis}), actor: $actor, method: $method, operation: $operation,
+    entityId: $entityId, before: $before, after: $after, version: $version, exported: false,
+    previousHash: $previousHash, hash: $hash
   })`;
 
 // Marks only what the export held: a write committed after the export read (a higher version) stays pending.
@@ -145,11 +147,15 @@ export class CurationWriter {
     await this.tx.run(FINISH_CURATED_RELEASE, { checksum });
   }
 
+  /** Records the change linked into the audit chain; call after takeReleaseLock (writers are serialised). */
   async recordChange(change: ChangeInput): Promise<void> {
-    await this.tx.run(RECORD_CHANGE, {
+    const fields = {
       ...change,
+      atMillis: Date.now(),
       before: change.before === null ? null : JSON.stringify(change.before),
       after: change.after === null ? null : JSON.stringify(change.after),
-    });
+    };
+    const previousHash = await lastChangeHash(this.tx);
+    await this.tx.run(RECORD_CHANGE, { ...fields, previousHash, hash: changeHash(fields, previousHash) });
   }
 }

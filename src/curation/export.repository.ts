@@ -60,6 +60,9 @@ export const EXPORT_QUERIES = {
       term: n.synonymTerms[i], kind: n.synonymKinds[i], source: n.synonymSources[i], reason: n.synonymReasons[i]
     }]} AS node
     ORDER BY n.synonymOrder`,
+  precautions: `
+    MATCH (n:Precaution)-[:CONCERNS]->(t:Treatment)
+    RETURN n {.*, treatmentId: t.id} AS node ORDER BY n.position`,
 } as const;
 export type ExportPart = keyof typeof EXPORT_QUERIES;
 

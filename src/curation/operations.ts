@@ -20,12 +20,13 @@ export interface Operation {
 }
 
 type WithId = { id: string };
-const PART_BY_PREFIX: Record<string, SeedPart> = {
-  condition: "conditions",
-  treatment: "treatments",
-  guideline: "guidelines",
-  recommendation: "recommendations",
-};
+// A Map, not an object literal: an id such as "constructor:x" or "__proto__:x" must find nothing.
+const PART_BY_PREFIX = new Map<string, SeedPart>([
+  ["condition", "conditions"],
+  ["treatment", "treatments"],
+  ["guideline", "guidelines"],
+  ["recommendation", "recommendations"],
+]);
 
 function recordsOf(set: SeedSet, part: SeedPart): WithId[] {
   return set[part] as unknown as WithId[];
@@ -84,7 +85,7 @@ function referrers(set: SeedSet, id: string) {
 const linkId = (link: CareLinkRecord) => `${link.from} ${link.type} ${link.to}`;
 
 export function deleteOperation(id: string, cascade: boolean): Operation {
-  const part = PART_BY_PREFIX[id.slice(0, id.indexOf(":"))];
+  const part = PART_BY_PREFIX.get(id.slice(0, id.indexOf(":")));
   return {
     name: `delete:${part ?? "unknown"}`,
     entityId: id,

@@ -104,6 +104,27 @@ export const KEYS: Record<SeedPart, readonly string[]> = {
     "status",
   ],
   synonyms: ["entityId", "synonyms"],
+  precautions: [
+    "id",
+    "refRow",
+    "refStatus",
+    "kind",
+    "treatmentId",
+    "excludedMemberIds",
+    "drugs",
+    "coversTreatmentIds",
+    "factorText",
+    "factorGroups",
+    "statement",
+    "source",
+    "year",
+    "yearText",
+    "urls",
+    "lowQuality",
+    "adultsOnly",
+    "exceptPhases",
+    "note",
+  ],
 };
 
 const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
@@ -126,6 +147,10 @@ const RESHAPE: Partial<Record<SeedPart, (stored: Stored) => Stored>> = {
         ? { ...pick(synonym, ["term", "kind", "source"]), reason }
         : pick(synonym, ["term", "kind", "source"]),
     ),
+  }),
+  precautions: (stored) => ({
+    ...stored,
+    factorGroups: JSON.parse((stored.factorGroupsJson as string | undefined) ?? "[]") as unknown,
   }),
   myths: (stored) => ({
     ...stored,

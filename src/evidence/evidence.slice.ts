@@ -5,11 +5,15 @@
 import type { Database } from "../neo4j/database";
 import { defineSlice } from "../slice";
 import { EvidenceLoaders } from "./evidence.loaders";
+import { PrecautionRepository } from "./precaution.repository";
 import { RecommendationRepository } from "./recommendation.repository";
 
 export const evidenceSlice = defineSlice({
-  repositories: (db: Database) => ({ recommendations: new RecommendationRepository(db) }),
+  repositories: (db: Database) => ({
+    recommendations: new RecommendationRepository(db),
+    precautions: new PrecautionRepository(db),
+  }),
   loaders: (repositories, options) => ({
-    evidence: new EvidenceLoaders(repositories.recommendations, options),
+    evidence: new EvidenceLoaders(repositories.recommendations, options, repositories.precautions),
   }),
 });

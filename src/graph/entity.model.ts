@@ -27,6 +27,7 @@ export const NODE_TYPENAMES = [
   "Recommendation",
   "Myth",
   "Statistic",
+  "Precaution",
 ] as const;
 export type NodeTypename = (typeof NODE_TYPENAMES)[number];
 

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
-import { LimitCode, RequestTimeoutError } from "../errors";
+import { ErrorCode, LimitCode, PersistedQueryNotAllowedError, RequestTimeoutError } from "../errors";
 import { errorCodesOfBody, type RequestInfo } from "../request-info";
 import { BodyTooLargeError, readBody } from "./body";
 import { sendGraphQLError } from "./responses";
@@ -16,6 +16,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   bodyLimitBytes: number;
   /** After this long the client gets 503 REQUEST_TIMEOUT and the signal ends the request's queries. */
   requestTimeoutMs: number;
+  /** Persisted-only mode: whether a document sent as text may run (PERSISTED_QUERY_NOT_ALLOWED before parsing). */
+  allowsDocument?: (document: string) => boolean;
   context: (
     request: IncomingMessage,
     signal: AbortSignal,
@@ -90,6 +92,11 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       );
     }
 
+    const document = documentOf(body, search);
+    if (options.allowsDocument && document !== undefined && !options.allowsDocument(document)) {
+      return fail(400, new PersistedQueryNotAllowedError().message, ErrorCode.PERSISTED_QUERY_NOT_ALLOWED);
+    }
+
     const controller = new AbortController();
     const execution = options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search, body },
@@ -117,6 +124,13 @@ function toHeaderMap(request: IncomingMessage): HeaderMap {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   return headers;
+}
+
+/** The query text of a GraphQL request: a POST body's `query`, else a GET's `query` parameter. */
+function documentOf(body: unknown, search: string): string | undefined {
+  if (body && typeof body === "object" && typeof (body as { query?: unknown }).query === "string")
+    return (body as { query: string }).query;
+  return new URLSearchParams(search).get("query") ?? undefined;
 }
 
 /** JSON bodies are parsed here; anything else goes to Apollo as text so it can answer 400 or 415. */

@@ -32,3 +32,31 @@ query RecommendTreatments($code: String!, $excludeOpioids: Boolean, $maxInvasive
 `,
   variables: { code: "M79.7", excludeOpioids: true, maxInvasiveness: 1 },
 } as const;
+
+/**
+ * The condition picker (#19): what a patient types, completed from the second letter, then the ranking for the
+ * condition picked. Two operations in one document: run SuggestConditions, copy a hit's id into conditionId, run
+ * RankPickedCondition.
+ */
+export const PICKER_OPERATION = {
+  document: `# A condition picker: completes what a person types (names, lay terms, brand names, common misspellings)
+# from the second letter, conditions first. matchedText is the name or synonym that matched.
+query SuggestConditions($prefix: String!) {
+  suggest(prefix: $prefix, types: [CONDITION], first: 8) {
+    matchedText
+    matchedField
+    node { ... on Condition { id name } }
+  }
+}
+
+# Then rank treatments for the condition picked: put its id in conditionId and run this operation.
+query RankPickedCondition($conditionId: ID!) {
+  recommendTreatments(input: { conditionIds: [$conditionId], first: 5 }) {
+    conditions { condition { name } phase }
+    items { rank treatment { name } supporting { rawGrade guideline { publisher year } } }
+    disclaimer
+  }
+}
+`,
+  variables: { prefix: "fibro", conditionId: "condition:fibromyalgia" },
+} as const;

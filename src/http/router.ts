@@ -17,6 +17,7 @@ import { applyCors } from "./cors";
 import { sendGraphQLError, sendJson } from "./responses";
 import { setSecurityHeaders } from "./security-headers";
 import { isDownloadPath } from "./downloads";
+import { createExplorerHandler, isExplorerPath } from "./explorer";
 import { createWidgetHandler, isWidgetPath } from "./widget";
 
 /** Who the door let in: the validated principal (or none) and the rate-limit buckets the request draws on. */
@@ -54,6 +55,8 @@ const UNLIMITED = new Set(["/health"]);
 export function createRouter({ config, logger, metrics, routes, limiter }: RouterDeps) {
   const { rateLimit } = config;
   const widget = createWidgetHandler({ reload: config.profile === "development" });
+  // The offline explorer follows the Sandbox switch: both are ways to explore the same public data.
+  const explorer = config.sandbox ? createExplorerHandler() : null;
 
   const route = async (request: IncomingMessage, response: ServerResponse, url: URL, info: RequestInfo) => {
     if (applyCors(request, response, config.corsOrigins)) return;
@@ -88,12 +91,11 @@ export function createRouter({ config, logger, metrics, routes, limiter }: Route
     if (url.pathname === "/health") return routes.health(response);
     if (url.pathname === "/ready") return routes.ready(response);
     if (isWidgetPath(url.pathname)) return widget(request, response, url.pathname);
+    if (explorer && isExplorerPath(url.pathname)) return explorer(request, response, url.pathname);
     if (isDownloadPath(url.pathname)) return routes.downloads(request, response, url.pathname);
-    if (url.pathname === "/metrics" && config.metrics) {
-      const text = await metrics.registry.metrics();
-      response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
-      return void response.end(text);
-    }
+    // In production /metrics has a listener of its own (METRICS_PORT) and is not served on the public port.
+    if (url.pathname === "/metrics" && config.metrics && config.metricsPort === null)
+      return sendMetrics(response, metrics);
     return sendJson(response, 404, { error: "Not found", see: "/graphql" });
   };
 
@@ -137,12 +139,29 @@ function parseUrl(raw: string | undefined): URL | null {
  */
 function reportingStore(limiter: ClientLimiter, response: ServerResponse): TokenStore {
   return {
-    take: async (key) => {
-      const decision = await limiter.take(key);
+    take: async (key, tokens) => {
+      const decision = await limiter.take(key, tokens);
       response.setHeader("ratelimit-limit", String(decision.limit));
       response.setHeader("ratelimit-remaining", String(decision.remaining));
       response.setHeader("ratelimit-reset", String(decision.resetSeconds));
       return decision;
     },
+  };
+}
+
+async function sendMetrics(response: ServerResponse, metrics: Metrics): Promise<void> {
+  const text = await metrics.registry.metrics();
+  response.writeHead(200, { "content-type": metrics.registry.contentType, "cache-control": "no-store" });
+  response.end(text);
+}
+
+/** The production metrics listener (METRICS_PORT): GET /metrics for the operator's scraper, nothing else. */
+export function createMetricsListener(metrics: Metrics) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method === "GET" && parseUrl(request.url)?.pathname === "/metrics") {
+      sendMetrics(response, metrics).catch(() => response.destroy());
+      return;
+    }
+    sendJson(response, 404, { error: "Not found", see: "/metrics" });
   };
 }

@@ -1,49 +1,74 @@
 /**
- * Serves the embeddable widget (/widget/paingraph.js) and its demo page (/widget/). Only the files named here
- * are served, looked up by exact path: nothing from the URL ever reaches the file system.
+ * Serves the embeddable widget and what comes with it under /widget/: the script (latest, latest 1.x, and each
+ * released version, frozen), its demo page, its custom-elements manifest and its TypeScript typings. Only the
+ * files named here are served, looked up by exact path: nothing from the URL ever reaches the file system.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { PROJECT_ROOT } from "../config";
 import { sendJson } from "./responses";
+import { readStaticFile, sendStaticFile, type StaticFile, type StaticHeaders } from "./static-file";
 
-/** The demo page loads the widget from this origin and lets it call any API endpoint (the `endpoint` attribute). */
+/** The demo page loads its scripts from this origin and lets them call any API endpoint (the `endpoint` attribute). */
 export const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src *; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+const JS = "text/javascript; charset=utf-8";
+/** URLs that follow the latest script: caches keep it briefly and revalidate with its ETag. */
+const LATEST = "public, max-age=300, stale-while-revalidate=3600";
+/** A released version never changes (tests/unit/widget-release.test.ts pins its hash): cache it for a year. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/** The folder under widget/ that holds each released version, frozen: releases/<version>/paingraph.js. */
+export const RELEASES_DIR = "releases";
+const VERSION = /^\d+\.\d+\.\d+$/;
+
 interface WidgetFile {
   file: string;
-  contentType: string;
-  /** The script's URL is not versioned, so caches keep it briefly and revalidate with its ETag. */
-  cacheControl: string;
-  csp?: string;
+  headers: StaticHeaders;
 }
 
-const SCRIPT: WidgetFile = {
-  file: "paingraph.js",
-  contentType: "text/javascript; charset=utf-8",
-  cacheControl: "public, max-age=300, stale-while-revalidate=3600",
-};
 const DEMO: WidgetFile = {
   file: "index.html",
-  contentType: "text/html; charset=utf-8",
-  cacheControl: "public, max-age=60",
-  csp: DEMO_CSP,
+  headers: { contentType: "text/html; charset=utf-8", cacheControl: "public, max-age=60", csp: DEMO_CSP },
 };
-const FILES: ReadonlyMap<string, WidgetFile> = new Map([
-  ["/widget/paingraph.js", SCRIPT],
-  ["/widget/", DEMO],
-  ["/widget/index.html", DEMO],
-]);
+const TEXT = "text/plain; charset=utf-8";
 
-interface Loaded {
-  identity: Buffer;
-  gzip: Buffer;
-  etag: string;
+/** Path → file under widget/. Released versions are added from widget/releases/ when the handler starts. */
+function fixedFiles(): Map<string, WidgetFile> {
+  return new Map([
+    ["/widget/paingraph.js", { file: "paingraph.js", headers: { contentType: JS, cacheControl: LATEST } }],
+    // Latest 1.x: the script as it is now (its VERSION says which 1.x); no SRI, since it changes.
+    ["/widget/v1/paingraph.js", { file: "paingraph.js", headers: { contentType: JS, cacheControl: LATEST } }],
+    ["/widget/demo.js", { file: "demo.js", headers: { contentType: JS, cacheControl: LATEST } }],
+    ["/widget/", DEMO],
+    ["/widget/index.html", DEMO],
+    [
+      "/widget/custom-elements.json",
+      { file: "custom-elements.json", headers: { contentType: "application/json", cacheControl: LATEST } },
+    ],
+    [
+      "/widget/paingraph.d.ts",
+      { file: "paingraph.d.ts", headers: { contentType: TEXT, cacheControl: LATEST } },
+    ],
+    [
+      "/widget/paingraph.types.ts",
+      { file: "paingraph.types.ts", headers: { contentType: TEXT, cacheControl: LATEST } },
+    ],
+  ]);
+}
+
+/** The released versions in widget/releases/, newest last. */
+export function releasedVersions(dir: string): string[] {
+  try {
+    return readdirSync(path.join(dir, RELEASES_DIR))
+      .filter((name) => VERSION.test(name))
+      .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  } catch {
+    return [];
+  }
 }
 
 export interface WidgetOptions {
@@ -62,17 +87,18 @@ export function createWidgetHandler({
   dir = path.join(PROJECT_ROOT, "widget"),
   reload = false,
 }: WidgetOptions = {}) {
-  const cache = new Map<string, Loaded | null>();
-  const load = (file: string): Loaded | null => {
+  const files = fixedFiles();
+  for (const version of releasedVersions(dir)) {
+    files.set(`/widget/${version}/paingraph.js`, {
+      file: path.join(RELEASES_DIR, version, "paingraph.js"),
+      headers: { contentType: JS, cacheControl: IMMUTABLE },
+    });
+  }
+  const cache = new Map<string, StaticFile | null>();
+  const load = (file: string): StaticFile | null => {
     if (!reload && cache.has(file)) return cache.get(file) ?? null;
-    let loaded: Loaded | null = null;
-    try {
-      const identity = readFileSync(path.join(dir, file));
-      const hash = createHash("sha256").update(identity).digest("base64url").slice(0, 22);
-      loaded = { identity, gzip: gzipSync(identity, { level: 9 }), etag: `"${hash}"` };
-    } catch {
-      loaded = null; // Not shipped (e.g. a trimmed image): answered as 404.
-    }
+    // Null when not shipped (e.g. a trimmed image): answered as 404.
+    const loaded = readStaticFile(path.join(dir, file));
     cache.set(file, loaded);
     return loaded;
   };
@@ -82,31 +108,9 @@ export function createWidgetHandler({
       response.writeHead(308, { location: "/widget/", "content-length": "0" });
       return void response.end();
     }
-    const entry = FILES.get(pathname);
+    const entry = files.get(pathname);
     const loaded = entry ? load(entry.file) : null;
     if (!entry || !loaded) return sendJson(response, 404, { error: "Not found", see: "/widget/" });
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      return sendJson(response, 405, { error: "Method not allowed" }, { allow: "GET, HEAD" });
-    }
-    const gzip = /\bgzip\b/i.test(String(request.headers["accept-encoding"] ?? ""));
-    const etag = gzip ? `${loaded.etag.slice(0, -1)}-gz"` : loaded.etag;
-    const headers: Record<string, string> = {
-      "content-type": entry.contentType,
-      "cache-control": entry.cacheControl,
-      etag,
-      // Keep the Vary: Origin that CORS may have set.
-      vary: [response.getHeader("vary"), "Accept-Encoding"].filter(Boolean).join(", "),
-    };
-    if (entry.csp) response.setHeader("content-security-policy", entry.csp);
-    const tags = String(request.headers["if-none-match"] ?? "").split(/\s*,\s*/);
-    if (tags.includes(etag) || tags.includes(`W/${etag}`)) {
-      response.writeHead(304, headers);
-      return void response.end();
-    }
-    const body = gzip ? loaded.gzip : loaded.identity;
-    if (gzip) headers["content-encoding"] = "gzip";
-    headers["content-length"] = String(body.length);
-    response.writeHead(200, headers);
-    response.end(request.method === "HEAD" ? undefined : body);
+    sendStaticFile(request, response, loaded, entry.headers);
   };
 }

@@ -31,18 +31,20 @@ export class RateLimiter {
     this.now = options.now ?? Date.now;
   }
 
-  /** Takes one token from the client's bucket when it has one. */
-  take(client: string): RateLimitDecision {
+  /** Takes `tokens` from the client's bucket when it holds that many; otherwise takes none. */
+  take(client: string, tokens = 1): RateLimitDecision {
     const now = this.now();
     const bucket = this.refilled(client, now);
     // Re-inserting keeps the map in least-recently-seen order for eviction.
     this.buckets.delete(client);
     this.buckets.set(client, bucket);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
+    const allowed = bucket.tokens >= tokens;
+    if (allowed) bucket.tokens -= tokens;
     return {
       allowed,
-      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+      retryAfterSeconds: allowed
+        ? 0
+        : Math.max(1, Math.ceil((Math.min(tokens, this.options.burst) - bucket.tokens) / this.perMs / 1000)),
       limit: this.options.burst,
       remaining: Math.floor(bucket.tokens),
       resetSeconds: Math.ceil((this.options.burst - bucket.tokens) / this.perMs / 1000),

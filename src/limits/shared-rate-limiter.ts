@@ -9,13 +9,14 @@ import type { RateLimitConfig } from "../config";
 import type { SharedTier } from "../redis/shared-tier";
 import { type RateLimitDecision, RateLimiter } from "./rate-limiter";
 
+/** Takes `tokens` (1 for a request at the door, more for a costly operation) from a client's bucket. */
 export interface ClientLimiter {
-  take(client: string): Promise<RateLimitDecision>;
+  take(client: string, tokens?: number): Promise<RateLimitDecision>;
 }
 
 export function inProcessLimiter(config: RateLimitConfig): ClientLimiter {
   const local = new RateLimiter(config);
-  return { take: async (client) => local.take(client) };
+  return { take: async (client, tokens = 1) => local.take(client, tokens) };
 }
 
 export function sharedLimiter(
@@ -43,16 +44,20 @@ export function sharedLimiter(
     };
   };
   return {
-    async take(client) {
+    async take(client, tokens = 1) {
       if (tier.available()) {
         try {
-          return decision(true, await shared.consume(client, 1));
+          return decision(true, await shared.consume(client, tokens));
         } catch (outcome) {
-          if (outcome instanceof RateLimiterRes) return decision(false, outcome);
+          if (outcome instanceof RateLimiterRes) {
+            // Redis counted the refused tokens too; give them back, so a refusal takes nothing (as in process).
+            await shared.reward(client, tokens).catch(() => undefined);
+            return decision(false, outcome);
+          }
         }
       }
       onFallback();
-      return local.take(client);
+      return local.take(client, tokens);
     },
   };
 }

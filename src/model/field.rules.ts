@@ -18,6 +18,7 @@ import {
   SynonymRecord,
   TreatmentRecord,
 } from "./records";
+import { PatientFactorRecord, PrecautionRecord } from "./precaution.records";
 import { SEED_FILES, type Problem, type SeedPart, type SeedSet } from "./seed-set";
 
 type RecordClass = new () => object;
@@ -36,6 +37,7 @@ const CLASS_OF: Readonly<Record<SeedPart, RecordClass>> = {
   myths: MythRecord,
   statistics: StatisticRecord,
   synonyms: EntitySynonymsRecord,
+  precautions: PrecautionRecord,
 };
 
 /** Validates one record against a class's rules; the problems name the record and field. */
@@ -78,6 +80,15 @@ function validateNested(instance: object, file: string, recordId: string | null)
   if (instance instanceof EntitySynonymsRecord && Array.isArray(instance.synonyms)) {
     return instance.synonyms.flatMap((synonym, index) =>
       prefixed(validateRecord(SynonymRecord, synonym, file, recordId), `synonyms[${index}]`),
+    );
+  }
+  if (instance instanceof PrecautionRecord && Array.isArray(instance.factorGroups)) {
+    return instance.factorGroups.flatMap((group, g) =>
+      Array.isArray(group) && group.length > 0
+        ? group.flatMap((factor, f) =>
+            prefixed(validateRecord(PatientFactorRecord, factor, file, recordId), `factorGroups[${g}][${f}]`),
+          )
+        : [{ file, recordId, field: `factorGroups[${g}]`, message: "must be a non-empty array of factors" }],
     );
   }
   return [];

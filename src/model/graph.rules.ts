@@ -3,6 +3,7 @@ import { icd10Key, isWellFormedIcd10cm, isWellFormedSnomedId } from "./codes";
 import { CareLinkType, LinkBasis } from "./enums";
 import { checkGuidelines, checkMythsAndStatistics, checkRecommendations } from "./evidence.rules";
 import { RuleContext, type Prefix } from "./rule-context";
+import { checkPrecautions } from "./precaution.rules";
 import { SEED_FILES, type Problem, type SeedPart, type SeedSet } from "./seed-set";
 import { checkSynonyms } from "./synonym.rules";
 
@@ -19,7 +20,7 @@ export function validateGraph(set: SeedSet): Problem[] {
   checkRecommendations(context);
   checkMythsAndStatistics(context);
   checkSynonyms(context);
-  return context.problems;
+  return [...context.problems, ...checkPrecautions(set)];
 }
 
 function checkConditions(context: RuleContext): void {

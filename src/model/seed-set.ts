@@ -13,6 +13,7 @@ import type {
   StatisticRecord,
   TreatmentRecord,
 } from "./records";
+import type { PrecautionRecord } from "./precaution.records";
 
 export interface SeedSet {
   conditionGroups: ConditionGroupRecord[];
@@ -28,6 +29,7 @@ export interface SeedSet {
   myths: MythRecord[];
   statistics: StatisticRecord[];
   synonyms: EntitySynonymsRecord[];
+  precautions: PrecautionRecord[];
 }
 
 export type SeedPart = keyof SeedSet;
@@ -47,6 +49,7 @@ export const SEED_FILES: Readonly<Record<SeedPart, string>> = {
   myths: "myths.json",
   statistics: "statistics.json",
   synonyms: "synonyms.json",
+  precautions: "precautions.json",
 };
 
 /** One thing wrong with the data, precise enough to fix: file, record id and field. */

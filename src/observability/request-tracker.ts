@@ -34,6 +34,8 @@ export function logRequest(logger: Logger, info: RequestInfo, status: number): v
     durationMs: Math.round((performance.now() - info.startedAt) * 100) / 100,
     ...(info.operationName !== null ? { operation: info.operationName, roundTrips: info.roundTrips } : {}),
     ...(info.errorCodes.length > 0 ? { errorCodes: [...new Set(info.errorCodes)] } : {}),
+    // Health data: that the request carried patient factors, never which.
+    ...(info.patientFactors ? { patientFactors: true } : {}),
   };
   if (QUIET_ROUTES.has(info.route)) logger.debug(entry, "request");
   else if (status >= 500) logger.warn(entry, "request failed");

@@ -9,47 +9,22 @@
  * A class is listed through its members when they have statements of their own (see representClasses).
  */
 import type { RecommendationRecord } from "../evidence/recommendation.model";
-import { Direction, EvidenceQuality, Strength, TherapyLine } from "../model/enums";
+import { Direction, TherapyLine } from "../model/enums";
 import {
   type CandidateTreatment,
-  EVIDENCE_FACTORS,
   type Evidence,
   type ExcludedItem,
   ExclusionReason,
-  type FactorScore,
-  PREFERENCE_FACTORS,
   type RankedItem,
-  RankingFactor,
   type RankingOptions,
   type RankingResult,
 } from "./ranking.model";
 import { orderWithPrecedence, precedenceOf } from "./ranking.precedence";
+import { earliestLine, LEVEL, score, shown } from "./ranking.score";
 import { countsAsEvidence, RANKING_KINDS, Reach, reachOf } from "./ranking.scope";
 
-const LEVEL: Record<Strength, number> = {
-  [Strength.STRONG]: 3,
-  [Strength.CONDITIONAL]: 2,
-  [Strength.UNGRADED]: 1,
-};
-const QUALITY: Record<EvidenceQuality, number> = {
-  [EvidenceQuality.HIGH]: 1,
-  [EvidenceQuality.MODERATE]: 2 / 3,
-  [EvidenceQuality.LOW]: 1 / 3,
-};
-const LINE_VALUE: Record<TherapyLine, number> = {
-  [TherapyLine.FIRST]: 1,
-  [TherapyLine.SECOND]: 0.5,
-  [TherapyLine.LATER]: 0.25,
-  [TherapyLine.AFTER_FAILURE]: 0.25,
-  [TherapyLine.RESCUE]: 0.1,
-  [TherapyLine.ADJUNCT_ONLY]: 0.1,
-};
-const LINE_ORDER = Object.keys(LINE_VALUE) as TherapyLine[];
-const MAX_BREADTH = 5;
 const EPSILON = 1e-9;
 
-/** Shown values keep six decimals: enough to recompute by hand, never enough to erase a factor. */
-const shown = (value: number) => Math.round(value * 1e6) / 1e6;
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const recordsOf = (evidence: Evidence[]) => [
   ...new Map(evidence.map((e) => [e.recommendation.id, e.recommendation])).values(),
@@ -121,50 +96,6 @@ function exclusionOf(a: Assessed, options: RankingOptions, reach: (e: Evidence) 
   if (options.minStrength !== null && best < LEVEL[options.minStrength])
     return ExclusionReason.BELOW_MIN_STRENGTH;
   return null;
-}
-
-function levelsByGuideline(recommendations: RecommendationRecord[]): number {
-  const best = new Map<string, number>();
-  for (const rec of recommendations)
-    best.set(rec.guidelineId, Math.max(best.get(rec.guidelineId) ?? 0, LEVEL[rec.strength]));
-  return [...best.values()].reduce((sum, level) => sum + level, 0);
-}
-
-function earliestLine(records: RecommendationRecord[]): TherapyLine | null {
-  const lines = records.flatMap((rec) => (rec.line ? [rec.line] : []));
-  return lines.sort((x, y) => LINE_ORDER.indexOf(x) - LINE_ORDER.indexOf(y))[0] ?? null;
-}
-
-function score(a: Assessed, covered: string[], options: RankingOptions) {
-  const { supporting, opposing } = a;
-  const forLevel = levelsByGuideline(supporting);
-  const againstLevel = levelsByGuideline(opposing);
-  const line = earliestLine(supporting);
-  const values: Record<RankingFactor, number> = {
-    [RankingFactor.STRENGTH]: Math.max(...supporting.map((rec) => LEVEL[rec.strength])),
-    [RankingFactor.BALANCE]: (forLevel - againstLevel) / (forLevel + againstLevel),
-    [RankingFactor.BREADTH]:
-      Math.min(new Set(supporting.map((rec) => rec.guidelineId)).size, MAX_BREADTH) / MAX_BREADTH,
-    [RankingFactor.EVIDENCE_QUALITY]: Math.max(
-      0,
-      ...supporting.map((rec) => (rec.evidenceQuality ? QUALITY[rec.evidenceQuality] : 0)),
-    ),
-    [RankingFactor.LINE_OF_THERAPY]: line ? LINE_VALUE[line] : 0,
-    [RankingFactor.COVERAGE]: covered.length / options.conditions.length,
-    [RankingFactor.OPIOID_SPARING]: a.candidate.treatment.opioid ? 0 : 1,
-    [RankingFactor.LEAST_INVASIVE]: (3 - a.candidate.treatment.invasivenessMax) / 3,
-  };
-  const sum = (names: readonly RankingFactor[]) =>
-    names.reduce((total, name) => total + values[name] * options.weights[name], 0);
-  const factors: FactorScore[] = (Object.keys(values) as RankingFactor[]).map((factor) => ({
-    factor,
-    value: shown(values[factor]),
-    weight: options.weights[factor],
-    contribution: shown(values[factor] * options.weights[factor]),
-  }));
-  const evidenceScore = sum(EVIDENCE_FACTORS);
-  const preferenceScore = sum(PREFERENCE_FACTORS);
-  return { factors, evidenceScore, preferenceScore, line };
 }
 
 type Scored = Assessed & ReturnType<typeof score> & { covered: string[]; exceptMemberIds: string[] };

@@ -2,6 +2,7 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { BadUserInputError } from "../errors";
 import { CodeSystem, Jurisdiction, Phase, Strength, TreatmentIntent } from "../model/enums";
+import { PatientInput } from "./patient.input";
 import { DEFAULT_WEIGHTS, PREFERENCE_FACTORS, RankingFactor, type Weights } from "./ranking.model";
 
 @InputType("ConditionCodeInput", { description: "A clinical code that identifies a condition." })
@@ -142,6 +143,22 @@ export class RecommendTreatmentsInput {
 
   @Field(() => Int, { defaultValue: 10, description: "How many ranked items to return (1–50)." })
   first!: number;
+
+  @Field(() => PatientInput, {
+    nullable: true,
+    description:
+      "The person's factors (age, pregnancy, kidney function, risks, current treatments): treatments a matching " +
+      "CONTRAINDICATION or AVOID covers are excluded, matching precautions are shown. POST only; never cached.",
+  })
+  patient?: PatientInput | null;
+
+  @Field({
+    defaultValue: false,
+    description:
+      "Keep treatments the patient's factors say to AVOID, ranked after everything else (avoidedForPatient: true) " +
+      "instead of excluding them. Contraindicated ones are always excluded.",
+  })
+  includeAvoided!: boolean;
 }
 
 const WEIGHT_FIELDS: Record<RankingFactor, keyof RankingWeightsInput> = {

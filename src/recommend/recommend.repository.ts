@@ -4,6 +4,7 @@ import { RETURN_RECOMMENDATION } from "../evidence/recommendation.repository";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import type { ConditionNode } from "../graph/node.records";
 import type { Database } from "../neo4j/database";
+import type { StoredPrecaution } from "./patient";
 import type { CandidateTreatment } from "./ranking.model";
 
 // Ids and (system, key) code pairs in one read; every condition found is returned once with what matched it.
@@ -38,6 +39,18 @@ export const FIND_WARNINGS = /* cypher */ `
   MATCH (r)-[:CITES]->(g:Guideline)
   RETURN key, ${RETURN_RECOMMENDATION} AS recommendation
   ORDER BY key, r.id`;
+
+// Every safety statement (a few dozen), each with the classes of the treatment it is filed on.
+export const FIND_PRECAUTIONS = /* cypher */ `
+  MATCH (p:Precaution)-[:CONCERNS]->(t:Treatment)
+  RETURN p {.*, treatmentClassIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id }} AS precaution
+  ORDER BY p.position`;
+
+// The treatments a person already takes, with their classes; unknown ids are simply absent.
+export const FIND_TREATMENT_CLASSES = /* cypher */ `
+  UNWIND $ids AS key
+  MATCH (t:Treatment {id: key})
+  RETURN t.id AS id, COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } AS classIds`;
 
 export interface ResolvedCondition {
   condition: ConditionNode;
@@ -80,5 +93,15 @@ export class RecommendRepository {
     const warnings = new Map<string, RecommendationRecord[]>();
     for (const row of rows) warnings.set(row.key, [...(warnings.get(row.key) ?? []), row.recommendation]);
     return warnings;
+  }
+
+  async findPrecautions(): Promise<StoredPrecaution[]> {
+    const rows = await this.db.read<{ precaution: StoredPrecaution }>(FIND_PRECAUTIONS);
+    return rows.map((row) => row.precaution);
+  }
+
+  async findTreatmentClasses(ids: string[]): Promise<Array<{ id: string; classIds: string[] }>> {
+    if (ids.length === 0) return [];
+    return this.db.read<{ id: string; classIds: string[] }>(FIND_TREATMENT_CLASSES, { ids });
   }
 }

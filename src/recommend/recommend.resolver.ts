@@ -16,7 +16,8 @@ import {
   type RankedItemResult,
   type RecommendationResultRecord,
 } from "./recommend.service";
-import { ExcludedTreatment, RankedTreatment, RecommendationResult } from "./recommend.type";
+import { ExcludedTreatment, RankedTreatment } from "./recommend.type";
+import { RecommendationResult } from "./recommendation-result.type";
 
 @Resolver(() => RecommendationResult)
 export class RecommendationResultResolver {
@@ -34,7 +35,9 @@ export class RecommendationResultResolver {
   ) {
     // Warnings are read only when asked for: at scale they are most of the ranking's cost (BENCHMARKS.md, W3).
     const withWarnings = selects(info, ["items", "warnings"]);
-    return recommendTreatments(input, repositories.recommend, { withWarnings });
+    const withPrecautions =
+      selects(info, ["items", "precautions"]) || selects(info, ["excluded", "precautions"]);
+    return recommendTreatments(input, repositories.recommend, { withWarnings, withPrecautions });
   }
 
   @FieldResolver(() => CareTeam, {

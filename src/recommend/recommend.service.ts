@@ -8,7 +8,10 @@ import type { RecommendationRecord } from "../evidence/recommendation.model";
 import type { ConditionNode } from "../graph/node.records";
 import { codeKeyOf } from "../model/codes";
 import { ConditionCategory, Phase, TreatmentIntent } from "../model/enums";
+import { currentTreatments, validatePatient } from "./patient.validate";
+import type { PatientFactors, StoredPrecaution } from "./patient";
 import { rankTreatments } from "./ranking";
+import { applyPatient, type PatientRankingResult } from "./ranking.patient";
 import { RankingFactor, type RankedItem, type RankingOptions, type Weights } from "./ranking.model";
 import type { RecommendRepository } from "./recommend.repository";
 // eslint-disable-next-line no-restricted-imports -- the one counted exception (layering.test.ts): ranking takes the GraphQL input classes as its options.
@@ -41,6 +44,8 @@ export interface AgedGuideline {
 
 export interface RankedItemResult extends RankedItem {
   warnings: RecommendationRecord[];
+  precautions: StoredPrecaution[];
+  avoidedForPatient: boolean;
   scoreBreakdown: Pick<RankedItem, "evidenceScore" | "preferenceScore" | "factors" | "mustFollow"> & {
     evidence: number;
   };
@@ -49,7 +54,7 @@ export interface RankedItemResult extends RankedItem {
 export interface RecommendationResultRecord {
   conditions: Array<{ condition: ConditionNode; phase: Phase }>;
   items: RankedItemResult[];
-  excluded: ReturnType<typeof rankTreatments>["excluded"];
+  excluded: PatientRankingResult["excluded"];
   weightsUsed: Record<string, number>;
   disclaimer: string;
   intentUsed: TreatmentIntent | null;
@@ -146,14 +151,28 @@ function agedGuidelines(items: RankedItem[]): AgedGuideline[] {
 export interface RecommendOptions {
   /** Read the items' warnings (round trip 3); false when the request does not select them. */
   withWarnings?: boolean;
+  /** Read the safety statements even without patient factors (boxed warnings are shown to everyone). */
+  withPrecautions?: boolean;
+}
+
+/** The person's factors, checked and with their current treatments resolved; null without patient input. */
+async function patientOf(
+  input: RecommendTreatmentsInput,
+  repository: RecommendRepository,
+): Promise<PatientFactors | null> {
+  if (!input.patient) return null;
+  const factors = validatePatient(input.patient);
+  const ids = input.patient.currentTreatmentIds ?? [];
+  return { ...factors, current: currentTreatments(ids, await repository.findTreatmentClasses(ids)) };
 }
 
 export async function recommendTreatments(
   input: RecommendTreatmentsInput,
   repository: RecommendRepository,
-  { withWarnings = true }: RecommendOptions = {},
+  { withWarnings = true, withPrecautions = true }: RecommendOptions = {},
 ): Promise<RecommendationResultRecord> {
   validateShape(input);
+  if (input.patient) validatePatient(input.patient);
   const weights = toWeights(input.weights);
   const intentUsed = intentFor(input);
   const resolved = await resolveConditions(input, repository);
@@ -181,7 +200,16 @@ export async function recommendTreatments(
   const { records, treatments } = await repository.findEvidence(
     options.conditions.map((condition) => condition.id),
   );
-  const ranking = rankTreatments(records, treatments, options);
+  const [patient, precautions] = await Promise.all([
+    patientOf(input, repository),
+    withPrecautions || input.patient ? repository.findPrecautions() : Promise.resolve([]),
+  ]);
+  const ranking = applyPatient(rankTreatments(records, treatments, options), {
+    patient,
+    precautions,
+    phases: options.conditions.map((condition) => condition.phase),
+    includeAvoided: input.includeAvoided ?? false,
+  });
   const items = ranking.items.slice(0, input.first ?? 10);
   const warnings = withWarnings
     ? await repository.findWarnings(items.map((item) => item.treatment.id))

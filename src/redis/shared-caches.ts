@@ -3,6 +3,7 @@
  * store and the release news go through Redis; without it, the in-process LRU as before.
  */
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { decodeReleaseNews, encodeReleaseNews, type ReleaseNews } from "../cache/release.plugin";
 import type { ReleaseWatcher } from "../cache/release-watcher";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
@@ -21,8 +22,8 @@ export interface SharedCaches {
   persistedQueries: KeyValueCache<string> | null;
   /** False while the shared store is unreachable. */
   available: () => boolean;
-  /** Announce a new release to the other replicas. */
-  announce: (stamp: string) => Promise<void>;
+  /** Announce a new release, and the bookmarks of the write that made it, to the other replicas. */
+  announce: (news: ReleaseNews) => Promise<void>;
   /** Connects and listens for other replicas' releases. */
   start: (watcher: ReleaseWatcher) => Promise<void>;
   close: () => Promise<void>;
@@ -54,13 +55,16 @@ export function createSharedCaches(
         : null,
     persistedQueries: new RedisKeyValueCache(tier, "paingraph:apq:", MAX_SHARED_ENTRY_BYTES),
     available: () => tier.available(),
-    announce: async (stamp) => {
-      await tier.publish(RELEASE_CHANNEL, stamp);
+    announce: async (news) => {
+      await tier.publish(RELEASE_CHANNEL, encodeReleaseNews(news));
     },
     start: async (watcher) => {
       await tier.connect();
-      // Another replica wrote: re-read the release now (the poll stays as the fallback).
-      await tier.subscribe(RELEASE_CHANNEL, (stamp) => void watcher.adopt(stamp));
+      // Another replica wrote: key on its release and read from its write on now (the poll stays as the fallback).
+      await tier.subscribe(RELEASE_CHANNEL, (message) => {
+        const news = decodeReleaseNews(message);
+        if (news) void watcher.adopt(news.stamp, news.bookmarks);
+      });
     },
     close: () => tier.close(),
   };

@@ -15,6 +15,7 @@ export const NODE_LABELS = [
   "Myth",
   "MythFact",
   "Statistic",
+  "Precaution",
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -32,6 +33,7 @@ export const RELATIONSHIP_TYPES = [
   "FOR_CONDITION",
   "HAS_FACT",
   "KIND_OF",
+  "CONCERNS",
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 

@@ -35,6 +35,7 @@ export function planGraph(set: SeedSet): GraphPlan {
   planEvidence(set, plan);
   planFacts(set, plan);
   planSynonyms(set, plan);
+  planPrecautions(set, plan);
   numberNodes(plan);
   return plan;
 }
@@ -194,4 +195,20 @@ function planSynonyms(set: SeedSet, plan: GraphPlan): void {
     };
     row.props = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== null)) as Props;
   });
+}
+
+/** Safety statements: factor groups travel as one JSON text (nested lists cannot be node properties). */
+function planPrecautions(set: SeedSet, plan: GraphPlan): void {
+  for (const { treatmentId, factorGroups, ...fields } of set.precautions) {
+    plan.nodes.Precaution.push(
+      node({
+        ...fields,
+        treatmentId,
+        year: fields.year ?? null,
+        note: fields.note ?? null,
+        factorGroupsJson: JSON.stringify(factorGroups),
+      }),
+    );
+    plan.relationships.CONCERNS.push(rel(fields.id, treatmentId));
+  }
 }

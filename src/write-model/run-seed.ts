@@ -6,7 +6,7 @@ import { DEFAULT_SEED_DIR, readSeedFiles } from "./seed-files";
 import { validateSeed } from "./seed.rules";
 import { loadSeed, type LoadResult } from "./seed.service";
 
-export { UnexportedChangesError } from "./seed.service";
+export { ForeignDatabaseError, UnexportedChangesError } from "./seed.service";
 
 export class SeedValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -21,6 +21,8 @@ export interface SeedOptions {
   directory?: string;
   /** Load even though curated writes were not exported; they are overwritten (the audit trail keeps them). */
   discardCurated?: boolean;
+  /** Load into a database that has nodes but no PainGraph marker. */
+  adopt?: boolean;
 }
 
 export async function runSeed(config: Pick<Config, "neo4j">, options: SeedOptions = {}): Promise<LoadResult> {
@@ -33,6 +35,7 @@ export async function runSeed(config: Pick<Config, "neo4j">, options: SeedOption
     return await loadSeed(connection.database, set, {
       checksum: raw.checksum,
       discardCurated: options.discardCurated ?? false,
+      adopt: options.adopt ?? false,
     });
   } finally {
     await connection.close();

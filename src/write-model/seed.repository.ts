@@ -43,9 +43,10 @@ export const upsertNodes = (label: NodeLabel) => /* cypher */ `
   WHERE n.contentHash IS NULL OR n.contentHash <> row.hash
   SET n = row.props, n.contentHash = row.hash`;
 
+// Only nodes the loader wrote (Entity, with its content hash): a node it did not create is never deleted.
 export const deleteNodesNotIn = (label: NodeLabel) => /* cypher */ `
-  MATCH (n:${label})
-  WHERE NOT n.id IN $ids
+  MATCH (n:${label}:Entity)
+  WHERE n.contentHash IS NOT NULL AND NOT n.id IN $ids
   DETACH DELETE n`;
 
 export const deleteNodesByIds = (label: NodeLabel) => /* cypher */ `
@@ -69,8 +70,17 @@ export const upsertRelationships = (type: RelationshipType) => /* cypher */ `
 
 export const deleteRelationshipsNotIn = (type: RelationshipType) => /* cypher */ `
   MATCH (a:Entity)-[r:${type}]->(b:Entity)
-  WHERE NOT (a.id + '>' + b.id) IN $keys
+  WHERE r.contentHash IS NOT NULL AND NOT (a.id + '>' + b.id) IN $keys
   DELETE r`;
+
+/**
+ * Whose database this is. The marker is the DataRelease node every PainGraph load writes (data folders seeded
+ * before the marker had a name carry it too); its audit trail (Change) is ours as well. Anything else in a
+ * database without the marker belongs to someone else.
+ */
+export const FIND_OWNERSHIP = /* cypher */ `
+  RETURN EXISTS { MATCH (:DataRelease {id: 'release'}) } AS marked,
+         COUNT { MATCH (n) WHERE NOT n:Change } AS nodes`;
 
 export const FIND_RELEASE = /* cypher */ `
   MATCH (r:DataRelease {id: 'release'})
@@ -137,6 +147,12 @@ export class SeedRepository {
           unexported: row.unexported,
         }
       : null;
+  }
+
+  /** True when the database holds nodes but no PainGraph marker: someone else's data. */
+  async isForeign(): Promise<boolean> {
+    const [row] = await this.db.read<{ marked: boolean; nodes: number }>(FIND_OWNERSHIP);
+    return !row!.marked && row!.nodes > 0;
   }
 
   async findPendingChanges(): Promise<PendingChange[]> {

@@ -22,7 +22,21 @@ export class UnexportedChangesError extends Error {
   }
 }
 
+/** The database holds nodes but no PainGraph marker: loading would write into (and prune) someone else's data. */
+export class ForeignDatabaseError extends Error {
+  constructor() {
+    super(
+      "This Neo4j database holds nodes but no PainGraph marker (a DataRelease node): it was not seeded by " +
+        "PainGraph, and nothing was written. Point NEO4J_URI/NEO4J_DATABASE at an empty database of its own, or " +
+        "pass --adopt to load into it anyway (only nodes PainGraph writes are ever deleted).",
+    );
+    this.name = "ForeignDatabaseError";
+  }
+}
+
 export interface LoadOptions {
+  /** Load into a database that holds nodes but no PainGraph marker (it gets the marker). */
+  adopt?: boolean;
   checksum: string;
   /** Load even though curated writes were not exported; they are overwritten (the audit trail keeps them). */
   discardCurated?: boolean;
@@ -39,7 +53,10 @@ export interface LoadResult {
 }
 
 export async function loadSeed(db: Database, set: SeedSet, options: LoadOptions): Promise<LoadResult> {
-  await new SeedRepository(db).ensureSchema();
+  const repository = new SeedRepository(db);
+  // Before anything is written, constraints included.
+  if (!options.adopt && (await repository.isForeign())) throw new ForeignDatabaseError();
+  await repository.ensureSchema();
   const plan = planGraph(set);
   return db.writeTransaction(
     async (tx) => {

@@ -66,6 +66,17 @@ const sources = load<{ id: string }>("sources.json");
 const recommendations = load<Recommendation>("recommendations.json");
 const myths = load<{ id: string; facts: { sourceIds: string[] }[] }>("myths.json");
 const statistics = load<{ id: string; sourceId: string }>("statistics.json");
+interface Precaution {
+  id: string;
+  refRow: string;
+  refStatus: string;
+  kind: string;
+  treatmentId: string;
+  coversTreatmentIds: string[];
+  lowQuality: boolean;
+  factorGroups: { kind: string }[][];
+}
+const precautions = load<Precaution>("precautions.json");
 
 const idsOf = (records: { id: string }[]): Set<string> => new Set(records.map((record) => record.id));
 const citable = idsOf([...sources, ...guidelines]);
@@ -109,6 +120,7 @@ describe("provenance (seed/provenance.json)", () => {
     ...recommendations,
     ...myths,
     ...statistics,
+    ...precautions,
   ]);
   const usedGuidelineRows = provenance.used.filter((row) => row.file === GUIDELINES_FILE);
   const recordsOfRow = (row: string): string[] =>
@@ -444,5 +456,54 @@ describe("guideline conflicts (§9)", () => {
         .map((r) => r.lineOfTherapy);
     expect(cgrp("ahs-2024")).toEqual([1]);
     expect(cgrp("acp-2025-migraine-prevention")).toEqual([2]);
+  });
+
+  describe("precautions (patient-safety.md)", () => {
+    const SAFETY_FILE = "patient-safety.md";
+    const safetyRows = provenance.used.filter((row) => row.file === SAFETY_FILE);
+
+    it("cites a used V or V2 row for every precaution, with that row's status, and no left-out row", () => {
+      const statusOf = new Map(safetyRows.map((row) => [row.row, row.status]));
+      const untraced = precautions.filter(
+        (p) => !safetyRows.some((row) => row.row === p.refRow && row.records.includes(p.id)),
+      );
+      expect(untraced.map((p) => p.id)).toEqual([]);
+      expect(precautions.filter((p) => !["V", "V2"].includes(p.refStatus)).map((p) => p.id)).toEqual([]);
+      expect(precautions.filter((p) => statusOf.get(p.refRow) !== p.refStatus).map((p) => p.id)).toEqual([]);
+      const leftOut = new Set(provenance.excluded.filter((r) => r.file === SAFETY_FILE).map((r) => r.row));
+      expect(precautions.filter((p) => leftOut.has(p.refRow)).map((p) => p.id)).toEqual([]);
+    });
+
+    it("lists every P and U row of the reference, U rows only as left out", () => {
+      const listed = [...safetyRows, ...provenance.excluded.filter((r) => r.file === SAFETY_FILE)]
+        .map((r) => r.row)
+        .filter((row) => /^[PU][0-9]+$/.test(row))
+        .sort();
+      const expected = [
+        ...Array.from({ length: 63 }, (_, i) => `P${String(i + 1).padStart(3, "0")}`),
+        ...Array.from({ length: 6 }, (_, i) => `U0${i + 1}`),
+      ].sort();
+      expect(listed).toEqual(expected);
+      expect(safetyRows.filter((r) => r.row.startsWith("U"))).toEqual([]);
+    });
+
+    it("lets only a CONTRAINDICATION or AVOID that is not low quality exclude anything", () => {
+      const excluding = precautions.filter((p) => p.coversTreatmentIds.length > 0);
+      expect(
+        excluding
+          .filter((p) => p.lowQuality || !["CONTRAINDICATION", "AVOID"].includes(p.kind))
+          .map((p) => p.id),
+      ).toEqual([]);
+      // The rows the reference marks low quality (KDIGO via an AI site; duloxetine via a quiz site).
+      expect(precautions.filter((p) => p.lowQuality).map((p) => p.refRow)).toEqual(["P011", "P042"]);
+    });
+
+    it("splits a row with two kinds into one record per kind (P044 cyclobenzaprine, P055 ergots)", () => {
+      const kindsOf = (row: string) => [
+        ...new Set(precautions.filter((p) => p.refRow === row).map((p) => p.kind)),
+      ];
+      expect(kindsOf("P044").sort()).toEqual(["AVOID", "CONTRAINDICATION"]);
+      expect(kindsOf("P055").sort()).toEqual(["BOXED_WARNING", "CONTRAINDICATION"]);
+    });
   });
 });

@@ -85,6 +85,8 @@ describe("curation", () => {
   async function changesCount(): Promise<number> {
     const { body } = await server.graphql<{ changes: { totalCount: number } }>(
       "{ changes(first: 1) { totalCount } }",
+      {},
+      curator,
     );
     return body.data!.changes.totalCount;
   }
@@ -350,7 +352,7 @@ describe("curation", () => {
         totalCount: number;
         edges: Array<{ node: { operation: string; entityId: string; version: number } }>;
       };
-    }>("{ changes(first: 100) { totalCount edges { node { operation entityId version } } } }");
+    }>("{ changes(first: 100) { totalCount edges { node { operation entityId version } } } }", {}, curator);
     const operations = body.data!.changes.edges.map((edge) => `${edge.node.operation} ${edge.node.entityId}`);
     expect(operations).toEqual([
       "update:conditions condition:migraine",
@@ -369,8 +371,57 @@ describe("curation", () => {
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     const forMigraine = await server.graphql<{ changes: { totalCount: number } }>(
       '{ changes(entityId: "condition:migraine") { totalCount } }',
+      {},
+      curator,
     );
     expect(forMigraine.body.data!.changes.totalCount).toBe(1);
+  });
+
+  it("chains the audit trail by hash, and reports the first change edited behind the API's back", async () => {
+    const VERIFY = "{ verifyAuditTrail { intact checked unchained firstBreak { changeId version reason } } }";
+    type Verified = {
+      verifyAuditTrail: {
+        intact: boolean;
+        checked: number;
+        firstBreak: { changeId: string; version: number; reason: string } | null;
+      };
+    };
+    expect((await server.graphql(VERIFY)).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const intact = await server.graphql<Verified>(VERIFY, {}, curator);
+    expect(intact.body.data!.verifyAuditTrail).toMatchObject({ intact: true, firstBreak: null });
+    expect(intact.body.data!.verifyAuditTrail.checked).toBeGreaterThanOrEqual(11);
+
+    const [victim] = await server.connection.database.read<{ id: string; version: number; after: string }>(
+      `MATCH (c:Change {entityId: 'condition:fibromyalgia'}) RETURN c.id AS id, c.version AS version, c.after AS after
+       ORDER BY c.version LIMIT 1`,
+    );
+    const tamper = (after: string) =>
+      server.connection.database.write("MATCH (c:Change {id: $id}) SET c.after = $after", {
+        id: victim!.id,
+        after,
+      });
+    await tamper(victim!.after.replace(/"description":"/, '"description":"Rewritten. '));
+    try {
+      const broken = await server.graphql<Verified>(VERIFY, {}, curator);
+      expect(broken.body.data!.verifyAuditTrail).toMatchObject({
+        intact: false,
+        firstBreak: {
+          changeId: victim!.id,
+          version: victim!.version,
+          reason: expect.stringMatching(/edited/),
+        },
+      });
+      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, "dist/scripts/audit-verify.js")], {
+        env: { ...process.env, NEO4J_URI: URI, ...instanceCredentials(dataDir) },
+        encoding: "utf8",
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`BROKEN at ${victim!.id}`);
+    } finally {
+      await tamper(victim!.after);
+    }
+    const restored = await server.graphql<Verified>(VERIFY, {}, curator);
+    expect(restored.body.data!.verifyAuditTrail.intact).toBe(true);
   });
 
   it("refuses to reseed over curated changes that were not exported, then exports and re-imports to an identical graph", async () => {
@@ -422,6 +473,92 @@ describe("curation", () => {
       expect(body.errors).toBeUndefined();
       expect(await description()).toBe(edited);
       expect(await hits()).toBe(1);
+    });
+  });
+
+  describe("synonyms over HTTP", () => {
+    // A word no vocabulary holds: search finds nothing for it until a curator adds it.
+    const TERM = "zorblat ache";
+    const ENTITY = "condition:fibromyalgia";
+    const ADD = `mutation ($input: SynonymInput!) {
+      addSynonym(input: $input) { entityId changed version change { actor method operation after } } }`;
+    const REMOVE = `mutation ($entityId: ID!, $term: String!) {
+      removeSynonym(entityId: $entityId, term: $term) { changed version change { actor operation before after } } }`;
+    const SEARCH = `query ($q: String!) {
+      search(query: $q, first: 3) { matchedText matchedField node { ... on Condition { id } } }
+      suggest(prefix: "zorbl", types: [CONDITION]) { matchedText node { ... on Condition { id } } }
+      condition(id: "${ENTITY}") { synonyms(kinds: [LAY]) { term source reason } } }`;
+    const input = {
+      entityId: ENTITY,
+      term: TERM,
+      kind: "LAY",
+      source: "curated",
+      reason: "a test's made-up word",
+    };
+    type Found = {
+      search: Array<{ matchedText: string | null; node: { id?: string } }>;
+      suggest: Array<{ matchedText: string | null; node: { id?: string } }>;
+      condition: { synonyms: Array<{ term: string }> };
+    };
+    const find = async () => {
+      const { body } = await server.graphql<Found>(SEARCH, { q: TERM });
+      expect(body.errors).toBeUndefined();
+      return body.data!;
+    };
+
+    it("refuses anonymous callers and non-curators, writing nothing", async () => {
+      const changesBefore = await changesCount();
+      const anonymous = await server.graphql(ADD, { input });
+      expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      const reader = { authorization: `Bearer ${await token({ roles: ["READER"] })}` };
+      const forbidden = await server.graphql(REMOVE, { entityId: ENTITY, term: "fibro" }, reader);
+      expect(forbidden.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(await changesCount()).toBe(changesBefore);
+      expect((await find()).search).toEqual([]);
+    });
+
+    it("adds a synonym a curator sends, audited, and search and suggest find the entity by it at once", async () => {
+      const { body } = await server.graphql<{
+        addSynonym: {
+          changed: boolean;
+          change: { actor: string; method: string; operation: string; after: unknown };
+        };
+      }>(ADD, { input }, curator);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.addSynonym.changed).toBe(true);
+      expect(body.data!.addSynonym.change).toMatchObject({ actor: "alice", method: "api-key" });
+      expect(JSON.stringify(body.data!.addSynonym.change.after)).toContain(TERM);
+      const found = await find();
+      expect(found.search[0]).toEqual({ matchedText: TERM, matchedField: "LAY", node: { id: ENTITY } });
+      expect(found.suggest[0]).toEqual({ matchedText: TERM, node: { id: ENTITY } });
+      expect(found.condition.synonyms).toContainEqual({
+        term: TERM,
+        source: "curated",
+        reason: input.reason,
+      });
+      const audit = await server.graphql<{ changes: { edges: Array<{ node: { operation: string } }> } }>(
+        `{ changes(first: 5, entityId: "${ENTITY}") { edges { node { operation } } } }`,
+        {},
+        curator,
+      );
+      expect(audit.body.data!.changes.edges.map((edge) => edge.node.operation)).toContain(
+        body.data!.addSynonym.change.operation,
+      );
+    });
+
+    it("removes it again for a curator, audited, and search no longer finds it", async () => {
+      const { body } = await server.graphql<{
+        removeSynonym: { changed: boolean; change: { actor: string; before: unknown; after: unknown } };
+      }>(REMOVE, { entityId: ENTITY, term: TERM.toUpperCase() }, curator);
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.removeSynonym.changed).toBe(true);
+      expect(body.data!.removeSynonym.change.actor).toBe("alice");
+      expect(JSON.stringify(body.data!.removeSynonym.change.before)).toContain(TERM);
+      expect(JSON.stringify(body.data!.removeSynonym.change.after)).not.toContain(TERM);
+      const found = await find();
+      expect(found.search).toEqual([]);
+      expect(found.suggest).toEqual([]);
+      expect(found.condition.synonyms.map((synonym) => synonym.term)).not.toContain(TERM);
     });
   });
 
@@ -526,7 +663,11 @@ describe("curation", () => {
             node: { version: number; before: { description: string }; after: { description: string } };
           }>;
         };
-      }>(`{ changes(entityId: "${entity}", first: 100) { edges { node { version before after } } } }`);
+      }>(
+        `{ changes(entityId: "${entity}", first: 100) { edges { node { version before after } } } }`,
+        {},
+        curator,
+      );
       const chain = body.data!.changes.edges.map((edge) => edge.node).slice(-landed.length);
       expect(chain.map((change) => change.version)).toEqual(
         landed.map((outcome) => outcome.applied!.version).sort((a, b) => a - b),

@@ -1,3 +1,4 @@
+import { hashApiKey } from "../../src/auth/api-keys";
 import { startTestServer, type TestServer } from "../support/server";
 
 const codeOf = (body: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
@@ -131,5 +132,84 @@ describe("junk API keys", () => {
       "429 RATE_LIMITED",
     ]);
     expect((await server.graphql("{ __typename }")).status).toBe(429);
+  });
+});
+
+describe("heavy fields, at the default limits", () => {
+  const API_KEY = "curator-key-for-limits-0123456789";
+  const curator = { "x-api-key": API_KEY };
+  const aliased = (n: number, field: string) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
+  const EXPORT = "dataExport { version files { name } }";
+  const PATH = 'explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length }';
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      RATE_LIMIT_ENABLED: "false",
+      CURATOR_API_KEYS: `lim:${hashApiKey(API_KEY)}`,
+    });
+  });
+  afterAll(() => server.close());
+
+  it("refuse a curator's two aliased dataExport as QUERY_TOO_COMPLEX before any work", async () => {
+    const { status, body } = await server.graphql(aliased(2, EXPORT), {}, curator);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", maxCost: 25_000 });
+    expect(body.errors![0]!.extensions!.cost as number).toBeGreaterThan(25_000);
+  });
+
+  it("refuse a curator's three aliased explainPath(maxHops: 6) as QUERY_TOO_COMPLEX, but not two", async () => {
+    const three = await server.graphql(aliased(3, PATH), {}, curator);
+    expect([three.status, codeOf(three.body)]).toEqual([400, "QUERY_TOO_COMPLEX"]);
+    const two = await server.graphql(aliased(2, PATH), {}, curator);
+    expect(codeOf(two.body)).toBeUndefined();
+  });
+
+  it("keep dataExport for curators (anonymous callers get UNAUTHENTICATED and the bulk file instead)", async () => {
+    const anonymous = await server.graphql(`{ ${EXPORT} }`);
+    expect(codeOf(anonymous.body)).toBe("UNAUTHENTICATED");
+    expect(anonymous.body.data ?? null).toBeNull();
+    const changes = await server.graphql("{ changes(first: 1) { totalCount } }");
+    expect(codeOf(changes.body)).toBe("UNAUTHENTICATED");
+    const own = await server.graphql<{ dataExport: { files: unknown[] } }>(`{ ${EXPORT} }`, {}, curator);
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data!.dataExport.files.length).toBeGreaterThan(5);
+  });
+});
+
+describe("rate-limit tokens priced by cost", () => {
+  const PATHS = `{ a: explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length }
+    b: explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length } }`;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_PER_MINUTE: "1", RATE_LIMIT_BURST: "8" });
+  });
+  afterAll(() => server.close());
+
+  const post = (query: string) =>
+    fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+
+  it("takes one token for a cheap query and four for two explainPath(maxHops: 6), with RateLimit headers that say so", async () => {
+    const cheap = await post("{ __typename }");
+    expect(cheap.headers.get("ratelimit-remaining")).toBe("7");
+    const heavy = await post(PATHS);
+    expect(heavy.status).toBe(200);
+    // 19,000-odd cost: 1 + 3 tokens.
+    expect(heavy.headers.get("ratelimit-remaining")).toBe("3");
+    expect(heavy.headers.get("ratelimit-limit")).toBe("8");
+    // Three tokens left: the door takes one, the heavy operation needs three more and is refused with 429.
+    const refused = await post(PATHS);
+    expect(refused.status).toBe(429);
+    const body = (await refused.json()) as Parameters<typeof codeOf>[0];
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", tokens: 4 });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // A cheap query still fits in what is left.
+    expect((await post("{ __typename }")).status).toBe(200);
   });
 });

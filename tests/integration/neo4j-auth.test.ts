@@ -5,6 +5,7 @@ import path from "node:path";
 import { loadConfig, PROJECT_ROOT } from "../../src/config";
 import { connectNeo4j } from "../../src/neo4j/connection";
 import { neo4jPasswordFile } from "../../src/neo4j/credentials";
+import { ForeignDatabaseError, runSeed } from "../../src/write-model/run-seed";
 import { isOurNeo4j, startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { attemptBolt } from "../support/bolt-client";
 import { testNeo4jPort } from "../support/test-neo4j";
@@ -67,6 +68,41 @@ describe("the embedded Neo4j's authentication", () => {
       });
     }
   });
+
+  it("refuses to seed a foreign database (nodes, no PainGraph marker) unless adopted, and never deletes its nodes", async () => {
+    const config = loadConfig({
+      NODE_ENV: "test",
+      NEO4J_URI: `bolt://127.0.0.1:${PORT}`,
+      NEO4J_PASSWORD_FILE: neo4jPasswordFile(dataDir),
+    });
+    const connection = connect();
+    try {
+      const theirs =
+        "MATCH (n) WHERE n:Customer OR n:Condition AND n.id = 'their:condition' RETURN count(n) AS n";
+      await connection.database.write(
+        "CREATE (:Customer {name: 'A customer'}), (:Condition {id: 'their:condition', name: 'Their own'})",
+      );
+      const count = async () =>
+        (await connection.database.read<{ n: number }>("MATCH (n) RETURN count(n) AS n"))[0]!.n;
+      const before = await count();
+      await expect(runSeed(config)).rejects.toThrow(ForeignDatabaseError);
+      await expect(runSeed(config)).rejects.toThrow(/no PainGraph marker.*--adopt/s);
+      expect(await count()).toBe(before);
+      const [constraints] = await connection.database.read<{ n: number }>(
+        "SHOW CONSTRAINTS YIELD name RETURN count(*) AS n",
+      );
+      expect(constraints!.n).toBe(0);
+
+      const adopted = await runSeed(config, { adopt: true });
+      expect(adopted.changed).toBe(true);
+      // Marked now: a second load needs no --adopt, and neither load deleted what the loader did not write.
+      await runSeed(config);
+      expect((await connection.database.read<{ n: number }>(theirs))[0]!.n).toBe(2);
+    } finally {
+      await connection.database.write("MATCH (n) DETACH DELETE n");
+      await connection.close();
+    }
+  }, 180_000);
 
   it("keeps the data when the password changes on restart (the path a folder from before auth takes)", async () => {
     const before = connect();

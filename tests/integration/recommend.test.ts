@@ -301,3 +301,132 @@ describe("explainPath", () => {
     });
   });
 });
+
+describe("recommendTreatments with patient factors", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedTestGraph(server.connection.database);
+  });
+  afterAll(() => server.close());
+  async function errorOf(input: Record<string, unknown>) {
+    const { body } = await server.graphql(RECOMMEND, { input });
+    return body.errors?.[0]?.extensions;
+  }
+
+  const PATIENT = `query ($input: RecommendTreatmentsInput!) { recommendTreatments(input: $input) {
+    items { rank treatment { id } line lineNotes avoidedForPatient precautions { id kind refRow refStatus } }
+    excluded { reason treatment { id } precautions { id kind refRow } } } }`;
+  type PatientResult = {
+    items: Array<{
+      rank: number;
+      treatment: { id: string };
+      line: string | null;
+      lineNotes: string[];
+      avoidedForPatient: boolean;
+      precautions: Array<{ id: string; kind: string; refRow: string; refStatus: string }>;
+    }>;
+    excluded: Array<{ reason: string; treatment: { id: string }; precautions: Array<{ refRow: string }> }>;
+  };
+  async function rank(input: Record<string, unknown>) {
+    const { body } = await server.graphql<{ recommendTreatments: PatientResult }>(PATIENT, { input });
+    expect(body.errors).toBeUndefined();
+    return body.data!.recommendTreatments;
+  }
+  const back = { conditionIds: ["condition:chronic-low-back-pain"], first: 50 };
+  const ids = (result: PatientResult) => result.items.map((item) => item.treatment.id);
+
+  it("shows boxed warnings without patient input and changes nothing else", async () => {
+    const plain = await rank(back);
+    const { body } = await server.graphql<{ recommendTreatments: Result }>(RECOMMEND, { input: back });
+    expect(ids(plain)).toEqual(body.data!.recommendTreatments.items.map((item) => item.treatment.id));
+    const nsaids = plain.items.find((item) => item.treatment.id === "treatment:oral-nsaids")!;
+    expect(nsaids.precautions.filter((p) => p.kind === "BOXED_WARNING").map((p) => p.refRow)).toEqual([
+      "P001",
+      "P003",
+    ]);
+    expect(
+      plain.items.flatMap((item) => item.precautions).every((p) => ["V", "V2"].includes(p.refStatus)),
+    ).toBe(true);
+  });
+
+  it("removes what an 80-year-old should avoid, keeps the rest in order, and never promotes a later line", async () => {
+    const plain = await rank(back);
+    const old = await rank({ ...back, patient: { ageYears: 80 } });
+    const removed = old.excluded.filter((e) => e.reason === "AVOID_FOR_PATIENT").map((e) => e.treatment.id);
+    // Beers (P008: 75 or older; P038 TCAs; P043 is shown only): oral NSAIDs are avoided.
+    expect(removed).toContain("treatment:oral-nsaids");
+    expect(ids(old)).toEqual(ids(plain).filter((id) => !removed.includes(id)));
+    const tramadol = (result: PatientResult) =>
+      result.items.find((i) => i.treatment.id === "treatment:tramadol");
+    expect(tramadol(old)?.line).toBe(tramadol(plain)?.line);
+    expect(tramadol(old)?.lineNotes).toEqual(tramadol(plain)?.lineNotes);
+    const kept = await rank({ ...back, patient: { ageYears: 80 }, includeAvoided: true });
+    const avoided = kept.items.filter((item) => item.avoidedForPatient).map((item) => item.treatment.id);
+    expect(avoided.sort()).toEqual([...removed].sort());
+    expect(kept.items.slice(-avoided.length).every((item) => item.avoidedForPatient)).toBe(true);
+  });
+
+  it("contraindicates triptans for cardiovascular disease, and a drug-level statement only shows on a broader node", async () => {
+    const cardiac = await rank({
+      conditionIds: ["condition:migraine"],
+      intent: "ACUTE",
+      first: 50,
+      patient: { risks: ["CARDIOVASCULAR_DISEASE", "RECENT_CABG"] },
+    });
+    const reason = (id: string) => cardiac.excluded.find((e) => e.treatment.id === id)?.reason;
+    expect(reason("treatment:triptans")).toBe("CONTRAINDICATED");
+    // P002 names naproxen, meloxicam, celecoxib, oxaprozin: it excludes celecoxib oral solution, not oral NSAIDs.
+    expect(reason("treatment:celecoxib-oral-solution")).toBe("CONTRAINDICATED");
+    // Acute migraine lists the NSAID class (AHS names NSAIDs): it stands for aspirin too, so P002 is shown, not applied.
+    const nsaids = cardiac.items.find((item) => item.treatment.id === "treatment:nsaids");
+    expect(nsaids?.precautions.map((p) => p.refRow)).toContain("P002");
+  });
+
+  it("refuses bad patient input with BAD_USER_INPUT naming the field", async () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ ageYears: -1 }, "input.patient.ageYears"],
+      [{ egfr: 250 }, "input.patient.egfr"],
+      [{ egfr: -3 }, "input.patient.egfr"],
+      [{ pregnant: true, pregnancyWeek: 50 }, "input.patient.pregnancyWeek"],
+      [{ pregnancyWeek: 20 }, "input.patient.pregnancyWeek"],
+      [{ currentTreatmentIds: ["treatment:nope"] }, "input.patient.currentTreatmentIds"],
+    ];
+    for (const [patient, field] of cases) {
+      expect(await errorOf({ ...back, patient })).toMatchObject({
+        code: "BAD_USER_INPUT",
+        argumentName: field,
+      });
+    }
+  });
+
+  it("exposes Precaution through node(id) and Treatment.precautions, class statements passed down", async () => {
+    const { body } = await server.graphql<{
+      node: {
+        id: string;
+        kind: string;
+        treatment: { id: string };
+        factorGroups: Array<{ factors: Array<{ kind: string; risk: string | null }> }>;
+      };
+      treatment: { precautions: Array<{ id: string }> };
+    }>(
+      `{ node(id: "precaution:p051-triptans") { id ... on Precaution { kind treatment { id }
+           factorGroups { factors { kind risk } } } }
+         treatment(id: "treatment:tramadol") { precautions { id } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.node).toMatchObject({
+      kind: "CONTRAINDICATION",
+      treatment: { id: "treatment:triptans" },
+    });
+    expect(body.data!.node.factorGroups.map((g) => g.factors.map((f) => f.risk))).toEqual([
+      ["CARDIOVASCULAR_DISEASE"],
+      ["UNCONTROLLED_HYPERTENSION"],
+    ]);
+    const onTramadol = body.data!.treatment.precautions.map((p) => p.id);
+    expect(onTramadol).toContain("precaution:p024-tramadol");
+    expect(onTramadol).toContain("precaution:p017-opioids");
+    // Filed on opioids for acetaminophen combinations, with tramadol left out.
+    expect(onTramadol).not.toContain("precaution:p030-opioids");
+  });
+});

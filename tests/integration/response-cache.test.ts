@@ -22,7 +22,11 @@ describe("the response cache", () => {
       headers: { "content-type": "application/json", ...headers },
       body: JSON.stringify({ query, variables }),
     });
-    return { age: response.headers.get("age"), body: await response.text() };
+    return {
+      age: response.headers.get("age"),
+      cacheControl: response.headers.get("cache-control"),
+      body: await response.text(),
+    };
   }
   const outcomes = async () => ({
     hit: await metricSample(server.url, "paingraph_response_cache_total", { result: "hit" }),
@@ -94,5 +98,72 @@ describe("the response cache", () => {
     const afterRelease = await post(CONDITION, variables);
     expect(afterRelease.age).toBeNull();
     expect((await post(CONDITION, variables)).age).not.toBeNull();
+  });
+
+  describe("with patient factors (health data)", () => {
+    const RANKING = `query PatientRanking($input: RecommendTreatmentsInput!) {
+      recommendTreatments(input: $input) {
+        items { treatment { id } precautions { id kind } }
+        excluded { reason treatment { id } precautions { id kind refRow } }
+      }
+    }`;
+    const ranking = (patient: Record<string, unknown>) => ({
+      input: { conditionIds: ["condition:migraine"], intent: "ACUTE", first: 50, patient },
+    });
+    const healthy = ranking({ ageYears: 40 });
+    const cardiac = ranking({ ageYears: 40, risks: ["CARDIOVASCULAR_DISEASE"] });
+    const itemIds = (body: string) =>
+      (JSON.parse(body).data.recommendTreatments.items as Array<{ treatment: { id: string } }>).map(
+        (item) => item.treatment.id,
+      );
+
+    it("gives two patients with the same condition their own answers, never from or into the cache", async () => {
+      const before = await outcomes();
+      const answers = [
+        await post(RANKING, healthy),
+        await post(RANKING, cardiac),
+        await post(RANKING, healthy),
+      ];
+      for (const answer of answers) {
+        expect(answer.age).toBeNull();
+        expect(answer.cacheControl).toBe("private, no-store");
+      }
+      expect(itemIds(answers[0]!.body)).toContain("treatment:triptans");
+      expect(itemIds(answers[1]!.body)).not.toContain("treatment:triptans");
+      const excluded = JSON.parse(answers[1]!.body).data.recommendTreatments.excluded as Array<{
+        reason: string;
+        treatment: { id: string };
+        precautions: Array<{ refRow: string }>;
+      }>;
+      const triptans = excluded.find((item) => item.treatment.id === "treatment:triptans")!;
+      expect(triptans.reason).toBe("CONTRAINDICATED");
+      expect(triptans.precautions.map((p) => p.refRow)).toContain("P051");
+      expect(answers[2]!.body).toBe(answers[0]!.body);
+      // Never a hit, never stored (a stored answer would be a miss first): every one bypassed the cache.
+      expect(await outcomes()).toEqual({ ...before, bypass: before.bypass + 3 });
+    });
+
+    it("refuses patient factors in a GET URL, as a variable or inline, with a typed error", async () => {
+      const get = async (query: string, variables?: unknown) => {
+        const params = new URLSearchParams({ query });
+        if (variables) params.set("variables", JSON.stringify(variables));
+        const response = await fetch(`${server.url}/graphql?${params}`, {
+          headers: { "apollo-require-preflight": "true" },
+        });
+        return { status: response.status, body: JSON.parse(await response.text()) };
+      };
+      const byVariable = await get(RANKING, cardiac);
+      expect(byVariable.status).toBe(405);
+      expect(byVariable.body.errors[0].extensions.code).toBe("PATIENT_DATA_REQUIRES_POST");
+      expect(byVariable.body.data).toBeUndefined();
+      const inline = await get(
+        `{ recommendTreatments(input: {conditionIds: ["condition:migraine"], patient: {pregnant: true}}) { items { rank } } }`,
+      );
+      expect(inline.status).toBe(405);
+      expect(inline.body.errors[0].extensions.code).toBe("PATIENT_DATA_REQUIRES_POST");
+      const without = await get(RANKING, { input: { conditionIds: ["condition:migraine"] } });
+      expect(without.status).toBe(200);
+      expect(without.body.data.recommendTreatments.items.length).toBeGreaterThan(0);
+    });
   });
 });

@@ -7,11 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { hashApiKey } from "../../src/auth/api-keys";
+import { readSafelist } from "../../src/limits/safelist";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
+import { recordingDriver, type RecordingDriver } from "../support/recording-driver";
 import { TestRedis, testRedisPort } from "../support/redis";
-import { startTestServer, type TestServer } from "../support/server";
+import { startTestServer, testConfig, type TestServer } from "../support/server";
 import { instanceCredentials, testNeo4jPort } from "../support/test-neo4j";
 
 // A Neo4j of this file's own: these tests write.
@@ -84,6 +86,29 @@ describe("two replicas sharing one Redis", () => {
     expect(second.response.headers.get("age")).toMatch(/^\d+$/);
     expect(second.release).toBe(first.release);
     expect(first.release).toMatch(/^\d+\.[0-9a-f]{12}$/);
+  });
+
+  it("never shares an answer to patient factors through Redis: B executes it again, private, no-store", async () => {
+    const query = `query PatientShared($input: RecommendTreatmentsInput!) {
+      recommendTreatments(input: $input) { items { treatment { id } } } }`;
+    const variables = {
+      input: { conditionIds: ["condition:migraine"], intent: "ACUTE", patient: { ageYears: 70 } },
+    };
+    const post = (server: TestServer) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+    const before = await hits(b);
+    const [onA, onB] = [await post(a), await post(b)];
+    for (const response of [onA, onB]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("age")).toBeNull();
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+    }
+    expect(await onB.json()).toEqual(await onA.json());
+    expect(await hits(b)).toBe(before);
   });
 
   it("shows a write on A in the very next read on B, though B had cached the old answer", async () => {
@@ -172,6 +197,54 @@ describe("two replicas sharing one Redis", () => {
     expect(await hits(b)).toBe(before + 1);
   }, 120_000);
 
+  describe("with one replica in persisted-only mode", () => {
+    let strict: TestServer;
+    const headers = { "apollo-require-preflight": "true" };
+    const persisted = (hash: string) => JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+    const codeOf = async (response: Response) =>
+      ((await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]
+        ?.extensions?.code;
+
+    beforeAll(async () => {
+      strict = await startTestServer(replicaEnv({ PERSISTED_QUERIES_ONLY: "true" }));
+    });
+    afterAll(() => strict?.close());
+
+    it("refuses by hash what another replica registered in the shared store, and runs the safelist's ids", async () => {
+      const query = `{ condition(id: "condition:migraine") { name } }`;
+      const hash = createHash("sha256").update(query).digest("hex");
+      const register = await fetch(
+        `${a.url}/graphql?${new URLSearchParams({ query, extensions: persisted(hash) })}`,
+        {
+          headers,
+        },
+      );
+      expect(register.status).toBe(200);
+      const byHash = await fetch(
+        `${strict.url}/graphql?${new URLSearchParams({ extensions: persisted(hash) })}`,
+        {
+          headers,
+        },
+      );
+      expect([byHash.status, await codeOf(byHash)]).toEqual([400, "PERSISTED_QUERY_NOT_ALLOWED"]);
+      const asText = await fetch(`${strict.url}/graphql?${new URLSearchParams({ query })}`, { headers });
+      expect([asText.status, await codeOf(asText)]).toEqual([400, "PERSISTED_QUERY_NOT_ALLOWED"]);
+
+      const [safelisted] = readSafelist().operations.filter((entry) => entry.names.includes("DataRelease"));
+      const byId = await fetch(
+        `${strict.url}/graphql?${new URLSearchParams({ extensions: persisted(safelisted!.id) })}`,
+        { headers },
+      );
+      expect(byId.status).toBe(200);
+      const answered = (await byId.json()) as {
+        data?: { dataRelease?: { version?: unknown } };
+        errors?: unknown;
+      };
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data?.dataRelease?.version).toEqual(expect.any(Number));
+    });
+  });
+
   describe("with a small rate limit", () => {
     let c: TestServer;
     let d: TestServer;
@@ -200,6 +273,116 @@ describe("two replicas sharing one Redis", () => {
       expect(statuses.slice(0, 10).every((status) => status === 200)).toBe(true);
       expect(statuses.slice(10)).toEqual([429, 429]);
       expect(remaining.slice(0, 10)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1", "0"]);
+    });
+  });
+  describe("with tokens priced by cost", () => {
+    // A limit of its own (the key prefix names burst and window), so earlier requests do not count.
+    const pricedEnv = replicaEnv({ RATE_LIMIT_BURST: "8", RATE_LIMIT_PER_MINUTE: "8" });
+    const HEAVY = `{ a: explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length }
+      b: explainPath(fromId: "condition:migraine", toId: "treatment:exercise", maxHops: 6) { length } }`;
+    let g: TestServer;
+    let h: TestServer;
+    const post = (server: TestServer, query: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+
+    beforeAll(async () => {
+      g = await startTestServer(pricedEnv);
+      h = await startTestServer(pricedEnv);
+    });
+    afterAll(async () => {
+      await g?.close();
+      await h?.close();
+    });
+
+    it("charges a costly operation on one replica against the bucket the other replica draws from", async () => {
+      const cheap = await post(g, "{ __typename }");
+      expect(cheap.headers.get("ratelimit-remaining")).toBe("7");
+      // Two explainPath(maxHops: 6): one token at the door and three for its cost, taken in Redis.
+      const heavy = await post(h, HEAVY);
+      expect(heavy.status).toBe(200);
+      expect(heavy.headers.get("ratelimit-remaining")).toBe("3");
+      const refused = await post(g, HEAVY);
+      expect(refused.status).toBe(429);
+      const body = (await refused.json()) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", tokens: 4 });
+      // The refused price was given back: only the door's token is gone.
+      const after = await post(h, "{ __typename }");
+      expect([after.status, after.headers.get("ratelimit-remaining")]).toEqual([200, "1"]);
+    });
+  });
+
+  describe("against a cluster, where a follower may lag (drivers recorded: one Neo4j cannot lag)", () => {
+    const writerEnv = replicaEnv();
+    // B keeps no cache, so each read below runs its queries.
+    const readerEnv = replicaEnv({ NEO4J_URI: `neo4j://127.0.0.1:${NEO4J_PORT}`, RESPONSE_CACHE_MB: "0" });
+    let writer: { server: TestServer; driver: RecordingDriver };
+    let reader: { server: TestServer; driver: RecordingDriver };
+
+    const recorded = async (env: Record<string, string>) => {
+      const { neo4j } = testConfig(env);
+      const driver = recordingDriver(neo4j);
+      return { driver, server: await startTestServer(env, { database: () => driver.database(neo4j) }) };
+    };
+    /** The sessions the reader opens while it answers one GET. */
+    const readOnReader = async (id: string) => {
+      const from = reader.driver.sessions.length;
+      const { body } = await get(reader.server, id);
+      expect(body.errors).toBeUndefined();
+      return reader.driver.sessions.slice(from);
+    };
+
+    beforeAll(async () => {
+      writer = await recorded(writerEnv);
+      reader = await recorded(readerEnv);
+    });
+    afterAll(async () => {
+      await writer?.server.close();
+      await reader?.server.close();
+      await writer?.driver.close();
+      await reader?.driver.close();
+    });
+
+    it("starts B's reads after A's write from A's bookmark, which came with the release stamp", async () => {
+      const id = "condition:chronic-low-back-pain";
+      const before = await readOnReader(id);
+      expect(before.length).toBeGreaterThan(0);
+
+      const { body } = await fetch(`${writer.server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-api-key": API_KEY },
+        body: JSON.stringify({
+          query: UPDATE,
+          variables: { input: { id, description: "Edited on replica A, read on replica B." } },
+        }),
+      }).then(async (response) => ({ body: (await response.json()) as { errors?: unknown } }));
+      expect(body.errors).toBeUndefined();
+      const sessionsOfA = writer.driver.sessions;
+      const lastWrite = sessionsOfA.findLastIndex((session) => session.work.includes("executeWrite"));
+      const written = sessionsOfA[lastWrite]!.closedWith;
+      expect(written).toEqual([expect.any(String)]);
+      expect(before.every((session) => session.bookmarks.join() !== written!.join())).toBe(true);
+      // What A reads after its write (the release stamp it then announces) starts from the write.
+      const afterWriteOnA = sessionsOfA.slice(lastWrite + 1);
+      expect(afterWriteOnA.length).toBeGreaterThan(0);
+      expect(afterWriteOnA.map((session) => session.bookmarks)).toEqual(afterWriteOnA.map(() => written));
+
+      // The news reaches B through Redis; B re-reads the stamp from A's bookmark at once.
+      const deadline = Date.now() + 10_000;
+      while (!reader.driver.sessions.some((session) => session.bookmarks.join() === written!.join())) {
+        if (Date.now() > deadline) throw new Error("replica B never read from A's bookmark");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const after = await readOnReader(id);
+      expect(after.map((session) => session.bookmarks)).toEqual(after.map(() => written));
+      // The bookmark rides on the queries the read makes anyway: not one session more than before the write.
+      expect(after.length).toBe(before.length);
+      expect((await get(reader.server, id)).body.data!.condition.description).toBe(
+        "Edited on replica A, read on replica B.",
+      );
     });
   });
 });

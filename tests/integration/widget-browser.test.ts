@@ -17,6 +17,14 @@ import {
   type StaticSite,
 } from "../support/browser";
 import { seedTestGraph } from "../support/graph";
+import {
+  citationHref,
+  type Cited,
+  focused,
+  readWidget,
+  STRENGTHS,
+  waitForWidgets,
+} from "../support/widget-page";
 import { startTestServer, type TestServer } from "../support/server";
 
 const ARTIFACTS = path.join(PROJECT_ROOT, "tests/artifacts");
@@ -25,11 +33,6 @@ const SCRIPT = readFileSync(path.join(PROJECT_ROOT, "widget/paingraph.js"), "utf
 const QUERY = /\/\* GraphQL \*\/ `([^`]*)`/.exec(SCRIPT)![1]!;
 const HTML = "text/html; charset=utf-8";
 
-interface Cited {
-  rawGrade: string;
-  strength: string;
-  guideline: { id: string; url: string | null; doi: string | null };
-}
 interface ApiResult {
   conditions: Array<{ condition: { name: string } }>;
   items: Array<{
@@ -39,88 +42,10 @@ interface ApiResult {
     deliveredBy: Array<{ provider: { name: string } }>;
     supporting: Cited[];
     opposing: Cited[];
+    precautions: Array<{ kind: string; statement: string }>;
   }>;
   excluded: Array<{ reason: string; treatment: { name: string } }>;
   disclaimer: string;
-}
-
-interface Rendered {
-  state: string | null;
-  heading: string;
-  items: Array<{
-    rank: string;
-    name: string;
-    strength: string;
-    conflict: boolean;
-    meta: string;
-    supporting: string[];
-    opposing: string[];
-  }>;
-  notRecommended: string[];
-  disclaimer: string;
-}
-
-const STRENGTHS = ["UNGRADED", "CONDITIONAL", "STRONG"];
-
-/** Where the widget links a citation: the guideline's page, else its DOI. */
-const citationHref = ({ guideline }: Cited) =>
-  guideline.url ?? (guideline.doi ? new URL(`https://doi.org/${guideline.doi}`).href : null);
-
-/** What the widget shows in one element's shadow root, read the way a test reads a page. */
-function readWidget(page: Page, id: string): Promise<Rendered> {
-  return page.evaluate((hostId) => {
-    const host = document.getElementById(hostId)!;
-    const root = host.shadowRoot!;
-    const text = (element: Element | null) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
-    const links = (list: Element | undefined) =>
-      [...(list?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href") ?? "");
-    return {
-      state: host.getAttribute("data-state"),
-      heading: text(root.querySelector("h2")),
-      items: [...root.querySelectorAll(".items > li")].map((li) => {
-        const lists = [...li.querySelectorAll(".body > ul.cites")];
-        const opposed = [...li.querySelectorAll(".body > h4")].some(
-          (h) => h.textContent === "Guidelines against",
-        );
-        return {
-          rank: text(li.querySelector(".rank")).replace("Rank ", ""),
-          name: text(li.querySelector(".name")).replace(/^› /, ""),
-          strength: li.querySelector<HTMLElement>("[data-strength]")?.dataset.strength ?? "",
-          conflict: text(li.querySelector(".badges")).includes("Guidelines disagree"),
-          meta: text(li.querySelector(".meta")),
-          supporting: links(lists[0]),
-          opposing: opposed ? links(lists[1]) : [],
-        };
-      }),
-      notRecommended: [...root.querySelectorAll(".not li b")].map(text),
-      disclaimer: text(root.querySelector(".disclaimer")),
-    };
-  }, id);
-}
-
-function waitForWidgets(page: Page): Promise<unknown> {
-  return page.waitForFunction(() =>
-    [...document.querySelectorAll("paingraph-recommendations")].every((element) =>
-      ["ready", "empty", "error"].includes(element.getAttribute("data-state") ?? ""),
-    ),
-  );
-}
-
-/** The element holding keyboard focus, looking through the widget's shadow root. */
-function focused(page: Page) {
-  return page.evaluate(() => {
-    const host = document.activeElement;
-    const element = host?.shadowRoot?.activeElement ?? host;
-    const style = element ? getComputedStyle(element) : null;
-    return {
-      host: host?.id ?? "",
-      tag: element?.tagName ?? "",
-      text: (element?.textContent ?? "").replace(/\s+/g, " ").trim(),
-      href: element?.getAttribute("href") ?? null,
-      open: element?.parentElement?.hasAttribute("open") ?? false,
-      outline: style ? `${style.outlineStyle} ${style.outlineWidth}` : "",
-    };
-  });
 }
 
 /** WCAG contrast ratio of two rgb()/rgba() colours (alpha ignored: backgrounds here are opaque). */
@@ -180,7 +105,10 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     await seedTestGraph(server.connection.database);
     const api = server.url;
     // As the README tells site owners: the script from the API, so the widget calls the API that served it.
-    const embedded = DEMO.replace('src="paingraph.js"', `src="${api}/widget/paingraph.js"`);
+    const embedded = DEMO.replace('src="paingraph.js"', `src="${api}/widget/paingraph.js"`).replace(
+      'src="demo.js"',
+      `src="${api}/widget/demo.js"`,
+    );
     site.pages.set("/", { type: HTML, body: embedded });
     otherSite.pages.set("/", { type: HTML, body: embedded });
     // A site hosting its own copy of the script, pointing each element at the API with `endpoint`.
@@ -196,10 +124,10 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     site.pages.set("/states.html", {
       type: HTML,
       body: `<!doctype html><html lang="en"><head><title>states</title></head><body>
-        <paingraph-recommendations id="unknown" condition="Z99.9"></paingraph-recommendations>
-        <paingraph-recommendations id="empty" condition="M96.1" max-invasiveness="0"></paingraph-recommendations>
-        <paingraph-recommendations id="down" condition="M79.7" endpoint="http://127.0.0.1:${down}/graphql"></paingraph-recommendations>
-        <paingraph-recommendations id="unset"></paingraph-recommendations>
+        <paingraph-recommendations id="unknown" condition="Z99.9" loading="eager"></paingraph-recommendations>
+        <paingraph-recommendations id="empty" condition="M96.1" max-invasiveness="0" loading="eager"></paingraph-recommendations>
+        <paingraph-recommendations id="down" condition="M79.7" endpoint="http://127.0.0.1:${down}/graphql" loading="eager"></paingraph-recommendations>
+        <paingraph-recommendations id="unset" loading="eager"></paingraph-recommendations>
         <script src="${api}/widget/paingraph.js"></script></body></html>`,
     });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -259,9 +187,36 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     expect(shown.notRecommended.length).toBeGreaterThan(0);
   });
 
+  it("shows each item's boxed warnings in full and its other precautions collapsed, as the API answers", async () => {
+    const page = await open(`${site.origin}/`);
+    await waitForWidgets(page);
+    const expected = await apiAnswer({ conditionIds: ["condition:chronic-low-back-pain"], first: 12 });
+    const shown = await page.evaluate(() =>
+      [...document.getElementById("low-back")!.shadowRoot!.querySelectorAll(".items > li")].map((li) => ({
+        badge: (li.querySelector(".badges")?.textContent ?? "").includes("FDA boxed warning"),
+        boxed: [...li.querySelectorAll(".body > .boxed")].map((p) => p.textContent ?? ""),
+        collapsed: li.querySelector(".prec") ? !li.querySelector(".prec")!.hasAttribute("open") : null,
+        others: li.querySelectorAll(".prec li").length,
+      })),
+    );
+    expect(shown).toHaveLength(expected.items.length);
+    expected.items.forEach((item, index) => {
+      const boxed = item.precautions.filter((p) => p.kind === "BOXED_WARNING");
+      const others = item.precautions.length - boxed.length;
+      expect(shown[index]!.badge).toBe(boxed.length > 0);
+      expect(shown[index]!.boxed).toHaveLength(boxed.length);
+      boxed.forEach((p, i) => expect(shown[index]!.boxed[i]).toContain(p.statement));
+      expect(shown[index]!.others).toBe(others);
+      expect(shown[index]!.collapsed).toBe(others > 0 ? true : null);
+    });
+    // NSAIDs carry the FDA's cardiovascular and GI boxed warnings (P001, P003) whatever the patient.
+    expect(shown.some((item) => item.boxed.length >= 2)).toBe(true);
+  });
+
   it("reads through preflighted GETs that CORS allows for the site, and the browser caches them", async () => {
     const before = await graphqlRequests(server);
-    const context = await browser.newContext();
+    // Tall enough for the demo's three elements to load at once (each loads when near the viewport).
+    const context = await browser.newContext({ viewport: { width: 1200, height: 3000 } });
     contexts.push(context);
     const page = await context.newPage();
     type Read = {
@@ -289,11 +244,12 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     await waitForWidgets(page);
 
     const gets = (await Promise.all(reads)).filter((read) => read.method === "GET");
-    expect(gets.length).toBe(2);
+    expect(gets.length).toBe(3);
     for (const { url, headers, response } of gets) {
       expect(url.searchParams.get("query")).toContain("query PainGraphRecommendations(");
       expect(JSON.parse(url.searchParams.get("variables")!)).toHaveProperty("input");
       expect(headers).toMatchObject({ origin: site.origin, "apollo-require-preflight": "true" });
+      expect(headers.referer).toBeUndefined(); // the host page's address stays with the host (referrerPolicy)
       expect(response).toMatchObject({
         "access-control-allow-origin": site.origin,
         "cache-control": "max-age=60, public",
@@ -301,8 +257,8 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
       expect(response.vary).toContain("Origin");
     }
     const loaded = await graphqlRequests(server);
-    expect(loaded.get - before.get).toBe(2);
-    expect(loaded.options - before.options).toBe(2); // one CORS preflight per distinct request
+    expect(loaded.get - before.get).toBe(3);
+    expect(loaded.options - before.options).toBe(3); // one CORS preflight per distinct request
 
     // A second element asking the same question is answered from the browser's HTTP cache.
     await page.evaluate(() => {
@@ -403,6 +359,8 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
     await waitForWidgets(page);
     const names = (await readWidget(page, "fibromyalgia")).items.map((item) => item.name);
 
+    // From the heading just before the fibromyalgia element (the picker and the first element come earlier).
+    await page.locator("#more").focus();
     await page.keyboard.press("Tab");
     const first = await focused(page);
     expect(first).toMatchObject({ host: "fibromyalgia", tag: "SUMMARY", open: true, outline: "solid 3px" });
@@ -449,7 +407,7 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
             ownBackground ? getComputedStyle(element).backgroundColor : background,
           ]);
         return [
-          ...pairsOf("h2", false),
+          ...pairsOf(".title", false),
           ...pairsOf(".name", false),
           ...pairsOf(".meta", false),
           ...pairsOf(".sub", false),
@@ -478,7 +436,7 @@ describeBrowser("the widget in Chromium, embedded by a third-party site", () => 
       }),
     }));
     expect(overflow.page).toBeLessThanOrEqual(360);
-    expect(overflow.widgets).toEqual([0, 0]);
+    expect(overflow.widgets).toEqual([0, 0, 0]);
     await page.locator("#fibromyalgia").screenshot({ path: path.join(ARTIFACTS, "widget-phone.png") });
   });
 

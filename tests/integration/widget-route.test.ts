@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -39,8 +40,8 @@ describe("the /widget/ route", () => {
     const raw = await rawGet("/widget/paingraph.js", { "accept-encoding": "gzip" });
     expect(gunzipSync(raw.body).equals(SCRIPT)).toBe(true);
     // The size budget the README states: small enough to embed anywhere.
-    expect(SCRIPT.length).toBeLessThan(25_000);
-    expect(raw.body.length).toBeLessThan(10_000);
+    expect(SCRIPT.length).toBeLessThan(45_000);
+    expect(raw.body.length).toBeLessThan(14_000);
   });
 
   it("answers a matching If-None-Match with 304 and no body", async () => {
@@ -67,6 +68,44 @@ describe("the /widget/ route", () => {
     }
   });
 
+  it("serves version 1.0.0 frozen and immutable, and the latest 1.x at /widget/v1/", async () => {
+    const released = await fetch(`${server.url}/widget/1.0.0/paingraph.js`);
+    expect(released.status).toBe(200);
+    expect(released.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(released.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const bytes = Buffer.from(await released.arrayBuffer());
+    expect(bytes.equals(readFileSync(path.join(PROJECT_ROOT, "widget/releases/1.0.0/paingraph.js")))).toBe(
+      true,
+    );
+    expect(`sha384-${createHash("sha384").update(bytes).digest("base64")}`).toBe(
+      "sha384-xgx2p2P7gh5UtKhc4zIXn9NYId7sR0vPFU6rTbK14gBynNJQMfKc36gA+NdMqOQW",
+    );
+
+    const latest = await fetch(`${server.url}/widget/v1/paingraph.js`);
+    expect(latest.headers.get("cache-control")).toBe("public, max-age=300, stale-while-revalidate=3600");
+    expect(Buffer.from(await latest.arrayBuffer()).equals(SCRIPT)).toBe(true);
+  });
+
+  it("serves the custom-elements manifest, the typings and the demo's picker script", async () => {
+    const manifest = await fetch(`${server.url}/widget/custom-elements.json`);
+    expect(manifest.headers.get("content-type")).toBe("application/json");
+    const body = (await manifest.json()) as { modules: Array<{ declarations: Array<{ tagName: string }> }> };
+    expect(body.modules[0]!.declarations[0]!.tagName).toBe("paingraph-recommendations");
+    for (const file of ["paingraph.d.ts", "paingraph.types.ts"]) {
+      const typings = await fetch(`${server.url}/widget/${file}`);
+      expect([file, typings.status, typings.headers.get("content-type")]).toEqual([
+        file,
+        200,
+        "text/plain; charset=utf-8",
+      ]);
+    }
+    expect(await (await fetch(`${server.url}/widget/paingraph.d.ts`)).text()).toContain(
+      '"paingraph-recommendations": PainGraphRecommendationsElement',
+    );
+    const demo = await fetch(`${server.url}/widget/demo.js`);
+    expect([demo.status, demo.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
+  });
+
   it("redirects /widget to /widget/ so the demo's relative script URL resolves", async () => {
     const response = await fetch(`${server.url}/widget`, { redirect: "manual" });
     expect(response.status).toBe(308);
@@ -75,7 +114,11 @@ describe("the /widget/ route", () => {
 
   it("serves nothing else: no other file, no directory traversal", async () => {
     for (const url of [
-      "/widget/paingraph.types.ts",
+      "/widget/releases/1.0.0/paingraph.js",
+      "/widget/9.9.9/paingraph.js",
+      "/widget/v2/paingraph.js",
+      "/widget/1.0.0/",
+      "/widget/paingraph.test.ts",
       "/widget/../package.json",
       "/widget/%2e%2e/package.json",
       "/widget/..%2fpackage.json",

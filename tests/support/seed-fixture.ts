@@ -173,5 +173,6 @@ export function minimalSeedSet(): SeedSet {
       },
     ],
     synonyms: [],
+    precautions: [],
   };
 }

@@ -8,6 +8,8 @@ import { sharedTestCredentials, TEST_URI_VARIABLE } from "./test-neo4j";
 
 export interface TestServer {
   url: string;
+  /** The production profile's own /metrics listener (METRICS_PORT); null in other profiles. */
+  metricsUrl: string | null;
   config: Readonly<Config>;
   connection: Neo4jConnection;
   /** POSTs a GraphQL operation and returns the parsed body and status. */
@@ -43,6 +45,8 @@ export function testConfig(overrides: Record<string, string> = {}): Readonly<Con
     NEO4J_URI: testNeo4jUri(),
     ...sharedTestCredentials(),
     RESPONSE_CACHE_MB: "0",
+    // A production-profile test server's own /metrics listener takes a free port, never the shared 9464.
+    METRICS_PORT: "0",
     ...overrides,
   });
 }
@@ -65,6 +69,7 @@ export async function startTestServer(
   const url = await server.listen();
   return {
     url,
+    metricsUrl: server.metricsUrl(),
     config,
     connection,
     async graphql(query, variables, headers) {

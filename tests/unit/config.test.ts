@@ -74,6 +74,51 @@ describe("loadConfig", () => {
     expect(config.sandbox).toBe(true);
   });
 
+  it("runs any non-loopback HOST as production, whatever NODE_ENV says; loopback keeps the profile asked for", () => {
+    for (const host of ["0.0.0.0", "::", "10.1.2.3", "api.example.org"]) {
+      const config = loadConfig({ NODE_ENV: "development", HOST: host, INCLUDE_STACKTRACE: "true" });
+      expect({
+        host,
+        profile: config.profile,
+        stack: config.includeStacktrace,
+        debug: config.debugHeader,
+      }).toEqual({
+        host,
+        profile: "production",
+        stack: false,
+        debug: false,
+      });
+      expect(config.metricsPort).toBe(9464);
+    }
+    for (const host of ["127.0.0.1", "127.0.0.2", "localhost", "::1"]) {
+      const config = loadConfig({ HOST: host });
+      expect({ host, profile: config.profile, debug: config.debugHeader }).toEqual({
+        host,
+        profile: "development",
+        debug: true,
+      });
+      // Outside production /metrics stays on the API's own port (for local use).
+      expect(config.metricsPort).toBeNull();
+    }
+    expect(loadConfig({ NODE_ENV: "production", HOST: "127.0.0.1" }).profile).toBe("production");
+  });
+
+  it("serves production /metrics on METRICS_PORT (default 9464), configurable", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).metricsPort).toBe(9464);
+    expect(loadConfig({ NODE_ENV: "production", METRICS_PORT: "9100" }).metricsPort).toBe(9100);
+    expect(problemsOf({ NODE_ENV: "production", METRICS_PORT: "99999" })).toEqual([
+      expect.stringMatching(/^METRICS_PORT/),
+    ]);
+  });
+
+  it("caps each request's concurrent database calls (REQUEST_MAX_CONCURRENT_QUERIES, default 4)", () => {
+    expect(loadConfig({}).limits.maxConcurrentQueries).toBe(4);
+    expect(loadConfig({ REQUEST_MAX_CONCURRENT_QUERIES: "2" }).limits.maxConcurrentQueries).toBe(2);
+    expect(problemsOf({ REQUEST_MAX_CONCURRENT_QUERIES: "0" })).toEqual([
+      expect.stringMatching(/^REQUEST_MAX_CONCURRENT_QUERIES/),
+    ]);
+  });
+
   it("lets production turn introspection and the sandbox off", () => {
     const config = loadConfig({ NODE_ENV: "production", INTROSPECTION: "false", SANDBOX: "off" });
     expect(config.introspection).toBe(false);

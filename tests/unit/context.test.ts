@@ -44,6 +44,7 @@ describe("the request context", () => {
         "dataRelease",
         "entities",
         "paths",
+        "precautions",
         "recommend",
         "recommendations",
         "relations",

@@ -89,7 +89,9 @@ describe("docker-compose.yml", () => {
   });
 
   it("names only variables that src/config.ts reads", () => {
-    const config = readFileSync(path.join(PROJECT_ROOT, "src/config.ts"), "utf8");
+    const config = ["src/config.ts", "src/config-auth.ts", "src/config-limits.ts"]
+      .map((file) => readFileSync(path.join(PROJECT_ROOT, file), "utf8"))
+      .join("\n");
     for (const name of Object.keys(api?.environment ?? {})) expect(config).toContain(`"${name}"`);
   });
 
@@ -149,7 +151,9 @@ describe("the Dockerfile", () => {
 
   it("has a health check and ships the widget the API serves at /widget/", () => {
     expect(runtime).toMatch(/HEALTHCHECK [^\n]*\\\n\s+CMD [^\n]*\/health/);
-    expect(runtime).toContain("widget/paingraph.js widget/index.html ./widget/");
+    expect(runtime).toContain("COPY widget ./widget");
+    // The build stage bundles the offline explorer (served from dist/explorer).
+    expect(dockerfile).toContain("COPY explorer ./explorer");
   });
 
   it("copies only files that exist in the repository", () => {
@@ -184,7 +188,9 @@ describe("docker-compose.yml's scale profile", () => {
     }
     expect(services.lb?.volumes).toContain("./deploy/nginx.conf:/etc/nginx/nginx.conf:ro");
     expect(services.lb?.ports).toEqual(["127.0.0.1:8080:8080"]);
-    const config = readFileSync(path.join(PROJECT_ROOT, "src/config.ts"), "utf8");
+    const config = ["src/config.ts", "src/config-auth.ts", "src/config-limits.ts"]
+      .map((file) => readFileSync(path.join(PROJECT_ROOT, file), "utf8"))
+      .join("\n");
     for (const name of Object.keys(replicas[0]?.environment ?? {})) expect(config).toContain(`"${name}"`);
   });
 

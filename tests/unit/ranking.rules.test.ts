@@ -267,3 +267,43 @@ describe("ranking properties (stated lines, classes, names)", () => {
     );
   });
 });
+
+describe("ranking properties (intent)", () => {
+  const intentArb = fc.record({
+    slot: fc.integer({ min: 0, max: 3 }),
+    direction: fc.constantFrom(Direction.FOR, Direction.FOR, Direction.AGAINST, Direction.NEUTRAL),
+    intent: fc.constantFrom(null, TreatmentIntent.ACUTE, TreatmentIntent.PREVENTIVE),
+    phase: fc.constantFrom(Phase.ACUTE, Phase.CHRONIC, Phase.ANY),
+  });
+
+  it("never mixes intents: every statement an item is ranked on states the intent asked for", () => {
+    fc.assert(
+      fc.property(
+        fc.array(intentArb, { maxLength: 14 }),
+        fc.constantFrom(TreatmentIntent.ACUTE, TreatmentIntent.PREVENTIVE),
+        (drawn, intent) => {
+          const records = drawn.map((d, i) =>
+            rec({
+              id: `recommendation:i${i}`,
+              treatmentId: names[d.slot]!,
+              direction: d.direction,
+              intent: d.intent,
+              phases: [d.phase],
+            }),
+          );
+          const phase = intent === TreatmentIntent.ACUTE ? Phase.ACUTE : Phase.CHRONIC;
+          const result = rankTreatments(
+            records,
+            treatmentsOf(...names.map((id) => treatment(id))),
+            options({ conditions: [{ id: "condition:a", phase, intent }] }),
+          );
+          for (const item of result.items) {
+            expect(item.supporting.length).toBeGreaterThan(0);
+            for (const r of item.supporting) expect(r.intent).toBe(intent);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

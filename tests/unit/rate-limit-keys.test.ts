@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { hashApiKey } from "../../src/auth/api-keys";
 import { parseApiKeys } from "../../src/config";
-import { admitRequest } from "../../src/limits/rate-limit-keys";
+import { admitRequest, chargeTokens } from "../../src/limits/rate-limit-keys";
 import { RateLimiter } from "../../src/limits/rate-limiter";
 
 const request = (headers: Record<string, string>, remoteAddress = "10.0.0.1") =>
@@ -55,5 +55,19 @@ describe("the rate limiter's keying rule", () => {
     const settings = { store: null, trustProxy: false, auth };
     expect((await admitRequest(request({ "x-api-key": "junk" }), settings)).kind).toBe("unauthenticated");
     expect((await admitRequest(request({}), settings)).kind).toBe("admitted");
+  });
+
+  it("charges a costly operation's extra tokens to every bucket of the request, all or nothing", async () => {
+    const store = new RateLimiter({ perMinute: 60, burst: 10, now: () => 0 });
+    const keys = ["ip:10.0.0.1", "principal:api-key:alice"];
+    expect((await chargeTokens(store, keys, 4)).allowed).toBe(true);
+    expect(store.take("ip:10.0.0.1", 0).remaining).toBe(6);
+    expect(store.take("principal:api-key:alice", 0).remaining).toBe(6);
+    // Seven tokens are more than six: refused, and nothing is taken.
+    const refused = await chargeTokens(store, keys, 7);
+    expect(refused).toMatchObject({ allowed: false });
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(store.take("ip:10.0.0.1", 0).remaining).toBe(6);
+    expect((await chargeTokens(store, keys, 6)).allowed).toBe(true);
   });
 });

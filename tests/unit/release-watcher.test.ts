@@ -1,3 +1,4 @@
+import { decodeReleaseNews, encodeReleaseNews } from "../../src/cache/release.plugin";
 import { ReleaseWatcher } from "../../src/cache/release-watcher";
 
 /** A stamp source whose reads the test settles one by one, in any order. */
@@ -61,5 +62,48 @@ describe("ReleaseWatcher", () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe("ReleaseWatcher bookmarks (read-your-writes across replicas)", () => {
+  const stampOf = (version: number) => JSON.stringify([version, "2026-01-01T00:00:00Z", "sum", true]);
+
+  it("reads the stamp after a write from the write's bookmarks, then starts every later read there", async () => {
+    const startedFrom: string[][] = [];
+    const watcher = new ReleaseWatcher(
+      {
+        findStamp: async (bookmarks) => {
+          startedFrom.push([...bookmarks]);
+          return stampOf(7);
+        },
+      },
+      60_000,
+    );
+    expect(watcher.bookmarks()).toEqual([]);
+    await expect(watcher.afterWrite(["FB:write-7"])).resolves.toBe(stampOf(7));
+    await watcher.refresh();
+    expect(startedFrom).toEqual([["FB:write-7"], ["FB:write-7"]]);
+    expect(watcher.bookmarks()).toEqual(["FB:write-7"]);
+  });
+
+  it("keeps the bookmarks of the newest release when announcements arrive out of order", async () => {
+    const watcher = new ReleaseWatcher({ findStamp: async () => stampOf(9) }, 60_000);
+    await watcher.adopt(stampOf(9), ["FB:write-9"]);
+    await watcher.adopt(stampOf(8), ["FB:write-8"]);
+    expect(watcher.bookmarks()).toEqual(["FB:write-9"]);
+    await watcher.adopt(stampOf(10), ["FB:write-10"]);
+    expect(watcher.bookmarks()).toEqual(["FB:write-10"]);
+  });
+
+  it("announces stamp and bookmarks together, and still understands a bare stamp", () => {
+    const news = { stamp: stampOf(3), bookmarks: ["FB:a"] };
+    expect(decodeReleaseNews(encodeReleaseNews(news))).toEqual(news);
+    expect(decodeReleaseNews(stampOf(3))).toEqual({ stamp: stampOf(3), bookmarks: [] });
+    expect(decodeReleaseNews("not json")).toBeNull();
+    expect(decodeReleaseNews(JSON.stringify({ stamp: 3 }))).toBeNull();
+    expect(decodeReleaseNews(JSON.stringify({ stamp: "s", bookmarks: [1] }))).toEqual({
+      stamp: "s",
+      bookmarks: [],
+    });
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * Every read the API makes runs as a read transaction in a READ session with the database named, through the
+ * routing protocol (neo4j://): what a cluster needs to send reads to followers and to the named database.
+ * A single Neo4j answers any session, so this is asserted on what the API asks the driver for.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { LANDING_OPERATION } from "../../src/http/landing-operation";
+import { seedTestGraph } from "../support/graph";
+import { recordingDriver, type RecordingDriver } from "../support/recording-driver";
+import { startTestServer, testConfig, testNeo4jUri, type TestServer } from "../support/server";
+
+const EXAMPLES = path.resolve(__dirname, "../../examples");
+const examples = fs
+  .readdirSync(EXAMPLES)
+  .filter((file) => file.endsWith(".graphql"))
+  .sort()
+  .map((file) => fs.readFileSync(path.join(EXAMPLES, file), "utf8"));
+
+describe("reads through the driver", () => {
+  const routed = { NEO4J_URI: testNeo4jUri().replace(/^bolt:/, "neo4j:"), RATE_LIMIT_ENABLED: "false" };
+  let recorder: RecordingDriver;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    const { neo4j } = testConfig(routed);
+    recorder = recordingDriver(neo4j);
+    server = await startTestServer(routed, { database: () => recorder.database(neo4j) });
+    await seedTestGraph(server.connection.database);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await recorder?.close();
+  });
+
+  it("are read transactions in READ sessions on the named database, for every example operation", async () => {
+    recorder.sessions.length = 0;
+    for (const document of examples) {
+      const { body } = await server.graphql(document);
+      expect(body.errors).toBeUndefined();
+    }
+    const landing = await server.graphql(LANDING_OPERATION.document, { ...LANDING_OPERATION.variables });
+    expect(landing.body.errors).toBeUndefined();
+
+    const sessions = recorder.sessions;
+    expect(sessions.length).toBeGreaterThan(examples.length);
+    expect(new Set(sessions.map((session) => session.database))).toEqual(new Set(["neo4j"]));
+    expect(new Set(sessions.map((session) => session.accessMode))).toEqual(new Set(["READ"]));
+    const work = new Set(sessions.flatMap((session) => session.work));
+    // executeRead: a managed read transaction; beginTransaction in a READ session: a request's one read
+    // transaction. Never an auto-commit statement, never a write.
+    expect([...work].filter((kind) => kind !== "executeRead" && kind !== "beginTransaction")).toEqual([]);
+    expect(work.has("executeRead")).toBe(true);
+  });
+
+  it("names the database the config names, and routes writes as writes", async () => {
+    expect(server.config.neo4j.database).toBe("neo4j");
+    recorder.sessions.length = 0;
+    await recorder.database(server.config.neo4j).write("RETURN 1 AS one");
+    expect(recorder.sessions).toEqual([
+      expect.objectContaining({ database: "neo4j", accessMode: "WRITE", work: ["executeWrite"] }),
+    ]);
+  });
+});
