@@ -7,6 +7,7 @@ import type {
   GuidelineNode,
   ModalityNode,
   MythNode,
+  PrecautionNode,
   ProfessionNode,
   RecommendationNode,
   SourceNode,
@@ -44,6 +45,7 @@ export type EntityRecord =
   | RecommendationNode
   | MythNode
   | StatisticNode
+  | PrecautionNode
   | UnexposedNode;
 
 /** The record of one label: `NodeOf<"Condition">` is a ConditionNode. */

@@ -15,6 +15,7 @@ import type {
   StatisticRecord,
   TreatmentRecord,
 } from "../model/records";
+import type { PrecautionRecord } from "../model/precaution.records";
 import type { ConfirmationStatus, Strength, SynonymKind } from "../model/enums";
 
 /** Every stored node: its id, its position in its seed file, and the GraphQL type its label names. */
@@ -72,6 +73,14 @@ export interface RecommendationNode
 export interface MythNode extends Stored<"Myth">, Omit<MythRecord, "id" | "facts"> {}
 
 export interface StatisticNode extends Stored<"Statistic">, Omit<StatisticRecord, "id" | "sourceId"> {}
+
+/** A cited safety statement: its factor groups travel as one JSON text (nested lists cannot be node properties). */
+export interface PrecautionNode
+  extends Stored<"Precaution">, Omit<PrecautionRecord, "id" | "factorGroups" | "year" | "note"> {
+  year: number | null;
+  note: string | null;
+  factorGroupsJson: string;
+}
 
 /** A node the API does not expose as a type of its own (a myth's fact, a code). */
 export interface UnexposedNode {
