@@ -2,7 +2,7 @@
 import { type ClassType, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citable } from "../evidence/citable.type";
-import type { EntityRecord } from "../graph/entity.model";
+import type { DisciplineOrProfessionNode } from "../graph/node.records";
 import { Collaboration, Delivery, Management } from "./care-link.type";
 import { type CareProvider, Discipline, Profession } from "./care-provider.type";
 
@@ -14,19 +14,19 @@ function providerResolver<T extends object>(ProviderClass: ClassType<T>) {
     @FieldResolver(() => [Delivery], {
       description: "The treatments this provider delivers, each link CITED or CONVENTION.",
     })
-    delivers(@Root() provider: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    delivers(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
       return loaders.graph.careLinks("deliveriesOfProvider").load(provider.id);
     }
 
     @FieldResolver(() => [Management], { description: "The conditions this provider manages." })
-    manages(@Root() provider: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    manages(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
       return loaders.graph.careLinks("managementsOfProvider").load(provider.id);
     }
 
     @FieldResolver(() => [Collaboration], {
       description: "The disciplines and professions this provider works with.",
     })
-    worksWith(@Root() provider: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    worksWith(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
       return loaders.graph.careLinks("collaborationsOfProvider").load(provider.id);
     }
 
@@ -40,7 +40,7 @@ function providerResolver<T extends object>(ProviderClass: ClassType<T>) {
     }
 
     @FieldResolver(() => [Citable], { description: "Sources for what is said about this provider." })
-    sources(@Root() provider: EntityRecord, @Ctx() { loaders }: RequestContext) {
+    sources(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
       return loaders.graph.related("citationsOf").load(provider.id);
     }
   }

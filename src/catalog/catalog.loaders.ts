@@ -1,15 +1,15 @@
 /** Per-request loaders for condition- and treatment-level traversals that take arguments. */
 import type DataLoader from "dataloader";
-import type { EntityRecord } from "../graph/entity.model";
+import type { ConditionNode, DisciplineOrProfessionNode, TreatmentNode } from "../graph/node.records";
 import { ParameterisedLoader, simpleLoader, type LoaderOptions } from "../graph/loader-kit";
 import type { ConditionRepository, RelatedConditionRecord } from "./condition.repository";
 import type { TreatmentRepository } from "./treatment.repository";
 
 export class CatalogLoaders {
-  readonly treatmentsByCondition: ParameterisedLoader<string, EntityRecord[]>;
-  readonly conditionsByTreatment: ParameterisedLoader<string, EntityRecord[]>;
+  readonly treatmentsByCondition: ParameterisedLoader<string, TreatmentNode[]>;
+  readonly conditionsByTreatment: ParameterisedLoader<string, ConditionNode[]>;
   readonly relatedByCondition: ParameterisedLoader<number, RelatedConditionRecord[]>;
-  readonly careTeamByCondition: DataLoader<string, EntityRecord[]>;
+  readonly careTeamByCondition: DataLoader<string, DisciplineOrProfessionNode[]>;
 
   constructor(conditions: ConditionRepository, treatments: TreatmentRepository, options: LoaderOptions) {
     this.treatmentsByCondition = new ParameterisedLoader(

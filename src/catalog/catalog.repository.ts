@@ -1,7 +1,8 @@
 /** The short, whole lists: condition groups, modalities, disciplines, professions, guidelines' page, myths, statistics. */
 import type { Database } from "../neo4j/database";
 import type { EntityRecord } from "../graph/entity.model";
-import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import { entityFromRow, entityProjection, nodeFromRow } from "../graph/entity.repository";
+import type { GuidelineNode } from "../graph/node.records";
 import { keysetPage } from "../pagination/keyset";
 import type { Keyset } from "../pagination/cursor";
 import type { Page } from "../pagination/page";
@@ -40,7 +41,8 @@ export class CatalogRepository {
     return rows.map((row) => entityFromRow(row.node));
   }
 
-  pageGuidelines(first: number, after: Keyset | null): Promise<Page<EntityRecord>> {
-    return readPage(this.db, { cypher: PAGE_GUIDELINES, params: {}, first, after }, entityFromRow);
+  pageGuidelines(first: number, after: Keyset | null): Promise<Page<GuidelineNode>> {
+    const query = { cypher: PAGE_GUIDELINES, params: {}, first, after };
+    return readPage(this.db, query, nodeFromRow("Guideline"));
   }
 }

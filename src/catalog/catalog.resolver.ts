@@ -2,7 +2,7 @@
 import { Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citable } from "../evidence/citable.type";
-import type { EntityRecord } from "../graph/entity.model";
+import type { ConditionGroupNode, ModalityNode } from "../graph/node.records";
 import { ConditionGroup } from "./condition-group.type";
 import { Condition, Prevalence } from "./condition.type";
 import { Modality } from "./modality.type";
@@ -18,7 +18,7 @@ export class ConditionGroupResolver {
   }
 
   @FieldResolver(() => [Condition], { description: "The concrete conditions in this group." })
-  conditions(@Root() group: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  conditions(@Root() group: ConditionGroupNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("conditionsOfGroup").load(group.id);
   }
 
@@ -36,7 +36,7 @@ export class ModalityResolver {
   }
 
   @FieldResolver(() => [Treatment], { description: "The treatments of this modality." })
-  treatments(@Root() modality: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  treatments(@Root() modality: ModalityNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("treatmentsOfModality").load(modality.id);
   }
 

@@ -1,4 +1,5 @@
 /** One of the founding overview's seven umbrella groups of conditions. */
+import type { ConditionGroupNode } from "../graph/node.records";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
 
@@ -8,7 +9,7 @@ import { Node } from "../node/node.type";
     "One of the umbrella groups of PainGraph's founding overview (e.g. 'Chronic back and neck pain'); " +
     "see docs/data-model.md.",
 })
-export class ConditionGroup extends Node {
+export class ConditionGroup extends Node implements Partial<ConditionGroupNode> {
   @Field({ description: "Name of the group." })
   name!: string;
 

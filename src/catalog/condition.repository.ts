@@ -1,7 +1,8 @@
 /** Condition lists, pages, code look-ups and the condition-level traversals (treatments, care team, related). */
 import type { Database } from "../neo4j/database";
-import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
-import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import { inKeyOrder } from "../graph/entity.model";
+import { entityProjection, nodeFromRow } from "../graph/entity.repository";
+import type { ConditionNode, DisciplineOrProfessionNode, TreatmentNode } from "../graph/node.records";
 import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
@@ -89,7 +90,7 @@ export const FIND_RELATED_CONDITIONS = /* cypher */ `
   RETURN key, items`;
 
 export interface RelatedConditionRecord {
-  condition: EntityRecord;
+  condition: ConditionNode;
   similarity: number;
   sharedTreatmentIds: string[];
 }
@@ -99,32 +100,32 @@ type ItemsRow = { key: string; items: Array<Record<string, unknown>> };
 export class ConditionRepository {
   constructor(private readonly db: Database) {}
 
-  page(criteria: ConditionCriteria, request: PageRequest<ConditionSortField>): Promise<Page<EntityRecord>> {
+  page(criteria: ConditionCriteria, request: PageRequest<ConditionSortField>): Promise<Page<ConditionNode>> {
     const cypher = isUnfiltered(criteria)
       ? pageAllConditions(request.field, request.direction, request.after !== null)
       : pageConditions(request.field, request.direction);
     return readPage(
       this.db,
       { cypher, params: { ...criteria }, first: request.first, after: request.after },
-      entityFromRow,
+      nodeFromRow("Condition"),
     );
   }
 
   /** The condition a code identifies, or null; key is already normalised (no dot, upper-case). */
-  async findByCode(system: string, key: string): Promise<EntityRecord | null> {
+  async findByCode(system: string, key: string): Promise<ConditionNode | null> {
     const [row] = await this.db.read<{ node: Record<string, unknown> }>(FIND_CONDITION_BY_CODE, {
       system,
       key,
     });
-    return row ? entityFromRow(row.node) : null;
+    return row ? nodeFromRow("Condition")(row.node) : null;
   }
 
-  async findTreatments(ids: readonly string[], direction: string): Promise<EntityRecord[][]> {
-    return this.entityLists(FIND_TREATMENTS_OF_CONDITIONS, ids, { direction });
+  async findTreatments(ids: readonly string[], direction: string): Promise<TreatmentNode[][]> {
+    return this.nodeLists(FIND_TREATMENTS_OF_CONDITIONS, ids, { direction }, nodeFromRow("Treatment"));
   }
 
-  async findCareTeams(ids: readonly string[]): Promise<EntityRecord[][]> {
-    return this.entityLists(FIND_CARE_TEAMS, ids, {});
+  async findCareTeams(ids: readonly string[]): Promise<DisciplineOrProfessionNode[][]> {
+    return this.nodeLists(FIND_CARE_TEAMS, ids, {}, nodeFromRow("Discipline", "Profession"));
   }
 
   async findRelated(ids: readonly string[], first: number): Promise<RelatedConditionRecord[][]> {
@@ -141,17 +142,22 @@ export class ConditionRepository {
       ids,
       rows.map((row) => ({
         key: row.key,
-        value: row.items.map((item) => ({ ...item, condition: entityFromRow(item.condition) })),
+        value: row.items.map((item) => ({ ...item, condition: nodeFromRow("Condition")(item.condition) })),
       })),
       [],
     );
   }
 
-  private async entityLists(cypher: string, ids: readonly string[], params: Record<string, unknown>) {
+  private async nodeLists<Node>(
+    cypher: string,
+    ids: readonly string[],
+    params: Record<string, unknown>,
+    toNode: (row: Record<string, unknown>) => Node,
+  ): Promise<Node[][]> {
     const rows = await this.db.read<ItemsRow>(cypher, { ids, ...params });
     return inKeyOrder(
       ids,
-      rows.map((row) => ({ key: row.key, value: row.items.map(entityFromRow) })),
+      rows.map((row) => ({ key: row.key, value: row.items.map(toNode) })),
       [],
     );
   }

@@ -4,7 +4,7 @@ import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
 import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
-import type { EntityRecord } from "../graph/entity.model";
+import type { ConditionNode } from "../graph/node.records";
 import { findOfType, ofTypes } from "../graph/typed-lookup";
 import { codeKeyOf, icd10Key, snomedKey } from "../model/codes";
 import { CodeSystem, Direction } from "../model/enums";
@@ -18,8 +18,6 @@ import { ConditionOrderField, ConditionsArgs } from "./condition.input";
 import { Condition, OveruseThreshold, Prevalence } from "./condition.type";
 import { Treatment } from "./treatment.type";
 import type { ConditionCriteria } from "./catalog.model";
-
-type ConditionRecord = EntityRecord & { name: string; prevalenceText?: string; prevalenceStatus?: string };
 
 function toConditionCriteria(args: ConditionsArgs): ConditionCriteria {
   const filter = args.filter ?? {};
@@ -40,20 +38,20 @@ export class ConditionResolver {
       "Broader conditions it is a kind of (fibromyalgia and CRPS are chronic primary pain, NICE NG193): their " +
       "statements reach it in a ranking.",
   })
-  parentIds(@Root() condition: EntityRecord): string[] {
-    return (condition.parentIds as string[] | undefined) ?? [];
+  parentIds(@Root() condition: ConditionNode): string[] {
+    return condition.parentIds ?? [];
   }
 
   @FieldResolver(() => [Condition], { description: "The broader conditions of parentIds." })
-  parents(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.many((condition.parentIds as string[] | undefined) ?? []);
+  parents(@Root() condition: ConditionNode, @Ctx() { loaders }: RequestContext) {
+    return loaders.graph.many(condition.parentIds ?? []);
   }
 
   @FieldResolver(() => Boolean, {
     description:
       "True for attack disorders (migraine, cluster and tension-type headache): treated acutely or preventively.",
   })
-  attackDisorder(@Root() condition: EntityRecord): boolean {
+  attackDisorder(@Root() condition: ConditionNode): boolean {
     return condition.attackDisorder === true;
   }
 
@@ -62,16 +60,17 @@ export class ConditionResolver {
       "Generic ICD-10-CM codes it may be filed under that do not identify it (e.g. G89.29): search finds them, " +
       "conditionByCode does not.",
   })
-  relatedCodes(@Root() condition: EntityRecord): string[] {
-    return (condition.relatedCodes as string[] | undefined) ?? [];
+  relatedCodes(@Root() condition: ConditionNode): string[] {
+    return condition.relatedCodes ?? [];
   }
 
   @FieldResolver(() => [OveruseThreshold], {
     description:
       "For medication-overuse headache: the ICHD-3 overuse thresholds (days a month, months) per drug class.",
   })
-  overuseThresholds(@Root() condition: EntityRecord): OveruseThreshold[] {
-    return JSON.parse((condition.overuseThresholdsJson as string | undefined) ?? "[]") as OveruseThreshold[];
+  overuseThresholds(@Root() condition: ConditionNode): OveruseThreshold[] {
+    const thresholds: OveruseThreshold[] = JSON.parse(condition.overuseThresholdsJson ?? "[]");
+    return thresholds;
   }
 
   @Query(() => Condition, { nullable: true, description: "A condition by id; null when there is none." })
@@ -108,15 +107,13 @@ export class ConditionResolver {
       first,
       after: args.after ? decodeCursor(args.after) : null,
     });
-    return toConnection(page, (row) =>
-      field === ConditionOrderField.NAME ? (row as ConditionRecord).name : row.id,
-    );
+    return toConnection(page, (row) => (field === ConditionOrderField.NAME ? row.name : row.id));
   }
 
   @FieldResolver(() => [ConditionGroup], {
     description: "The founding overview's umbrella groups this condition belongs to.",
   })
-  groups(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  groups(@Root() condition: ConditionNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("groupsOfCondition").load(condition.id);
   }
 
@@ -124,7 +121,7 @@ export class ConditionResolver {
     nullable: true,
     description: "How common it is, cited; null when unconfirmed.",
   })
-  prevalence(@Root() condition: ConditionRecord) {
+  prevalence(@Root() condition: ConditionNode) {
     if (!condition.prevalenceText) return null;
     return { text: condition.prevalenceText, status: condition.prevalenceStatus, conditionId: condition.id };
   }
@@ -133,7 +130,7 @@ export class ConditionResolver {
     description: "Every guideline statement about this condition (for, against, neutral), strongest first.",
   })
   recommendations(
-    @Root() condition: EntityRecord,
+    @Root() condition: ConditionNode,
     @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
     filter: RecommendationFilter | null,
     @Ctx() { loaders }: RequestContext,
@@ -147,7 +144,7 @@ export class ConditionResolver {
       "'do not offer' never reads as a treatment for it.",
   })
   treatments(
-    @Root() condition: EntityRecord,
+    @Root() condition: ConditionNode,
     @Arg("direction", () => Direction, {
       defaultValue: Direction.FOR,
       description: "Which statements count.",
@@ -162,7 +159,7 @@ export class ConditionResolver {
     description:
       "Who delivers the treatments guidelines recommend FOR this condition (FOR recommendations only).",
   })
-  async careTeam(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  async careTeam(@Root() condition: ConditionNode, @Ctx() { loaders }: RequestContext) {
     const providers = await loaders.catalog.careTeamByCondition.load(condition.id);
     return { disciplines: ofTypes(providers, "Discipline"), professions: ofTypes(providers, "Profession") };
   }
@@ -171,7 +168,7 @@ export class ConditionResolver {
     description: "Conditions sharing FOR-recommended treatments with this one, most similar first.",
   })
   async relatedConditions(
-    @Root() condition: EntityRecord,
+    @Root() condition: ConditionNode,
     @Arg("first", () => Int, { defaultValue: 5, description: "How many, at most 20." }) first: number,
     @Ctx() { loaders }: RequestContext,
   ) {
@@ -186,7 +183,7 @@ export class ConditionResolver {
   @FieldResolver(() => [Management], {
     description: "Disciplines and professions that manage this condition.",
   })
-  managedBy(@Root() condition: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  managedBy(@Root() condition: ConditionNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.careLinks("managementsOfCondition").load(condition.id);
   }
 }

@@ -1,4 +1,5 @@
 /** A concrete pain condition, with its codes and lay names. */
+import type { ConditionNode } from "../graph/node.records";
 import { Field, Int, ObjectType } from "type-graphql";
 import { ConditionCategory, ConfirmationStatus } from "../model/enums";
 import { Node } from "../node/node.type";
@@ -10,7 +11,7 @@ import { Node } from "../node/node.type";
   description:
     "A concrete pain condition (e.g. fibromyalgia), with ICD-10-CM and SNOMED CT codes and lay names.",
 })
-export class Condition extends Node {
+export class Condition extends Node implements Partial<ConditionNode> {
   @Field({ description: "Clinical name." })
   name!: string;
 

@@ -1,4 +1,5 @@
 /** A treatment modality: medications, physical therapy and rehabilitation, interventional, behavioural, ... */
+import type { ModalityNode } from "../graph/node.records";
 import { Field, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
 
@@ -7,7 +8,7 @@ import { Node } from "../node/node.type";
   description:
     "A kind of treatment (medications; physical therapy and rehabilitation; interventional; behavioural; ...).",
 })
-export class Modality extends Node {
+export class Modality extends Node implements Partial<ModalityNode> {
   @Field({ description: "Name." })
   name!: string;
 

@@ -1,7 +1,8 @@
 /** Treatment pages with their filters, and the conditions each treatment is recommended for (or against). */
 import type { Database } from "../neo4j/database";
-import { inKeyOrder, type EntityRecord } from "../graph/entity.model";
-import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import { inKeyOrder } from "../graph/entity.model";
+import { entityProjection, nodeFromRow } from "../graph/entity.repository";
+import type { ConditionNode, TreatmentNode } from "../graph/node.records";
 import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
@@ -65,7 +66,7 @@ export const FIND_CONDITIONS_OF_TREATMENTS = /* cypher */ `
 export class TreatmentRepository {
   constructor(private readonly db: Database) {}
 
-  page(criteria: TreatmentCriteria, request: PageRequest<TreatmentSortField>): Promise<Page<EntityRecord>> {
+  page(criteria: TreatmentCriteria, request: PageRequest<TreatmentSortField>): Promise<Page<TreatmentNode>> {
     const cypher =
       isUnfiltered(criteria) && INDEXED_SORTS.has(request.field)
         ? pageAllTreatments(request.field, request.direction, request.after !== null)
@@ -73,11 +74,11 @@ export class TreatmentRepository {
     return readPage(
       this.db,
       { cypher, params: { ...criteria }, first: request.first, after: request.after },
-      entityFromRow,
+      nodeFromRow("Treatment"),
     );
   }
 
-  async findConditions(ids: readonly string[], direction: string): Promise<EntityRecord[][]> {
+  async findConditions(ids: readonly string[], direction: string): Promise<ConditionNode[][]> {
     const rows = await this.db.read<{ key: string; items: Array<Record<string, unknown>> }>(
       FIND_CONDITIONS_OF_TREATMENTS,
       {
@@ -87,7 +88,7 @@ export class TreatmentRepository {
     );
     return inKeyOrder(
       ids,
-      rows.map((row) => ({ key: row.key, value: row.items.map(entityFromRow) })),
+      rows.map((row) => ({ key: row.key, value: row.items.map(nodeFromRow("Condition")) })),
       [],
     );
   }

@@ -4,7 +4,7 @@ import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
 import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
-import type { EntityRecord } from "../graph/entity.model";
+import type { TreatmentNode } from "../graph/node.records";
 import { findOfType } from "../graph/typed-lookup";
 import { Direction } from "../model/enums";
 import { toConnection } from "../pagination/connection";
@@ -17,8 +17,6 @@ import { Condition } from "./condition.type";
 import { Modality } from "./modality.type";
 import { TreatmentOrderField, TreatmentsArgs } from "./treatment.input";
 import { Treatment } from "./treatment.type";
-
-type TreatmentRecord = EntityRecord & { name: string; invasivenessMax: number };
 
 function toTreatmentCriteria(args: TreatmentsArgs): TreatmentCriteria {
   const filter = args.filter ?? {};
@@ -37,7 +35,7 @@ function toTreatmentCriteria(args: TreatmentsArgs): TreatmentCriteria {
   };
 }
 
-const SORT_KEY: Record<TreatmentOrderField, (row: TreatmentRecord) => string | number> = {
+const SORT_KEY: Record<TreatmentOrderField, (row: TreatmentNode) => string | number> = {
   NAME: (row) => row.name,
   ID: (row) => row.id,
   INVASIVENESS: (row) => row.invasivenessMax,
@@ -63,18 +61,18 @@ export class TreatmentResolver {
       first: pageSize(args.first),
       after: args.after ? decodeCursor(args.after) : null,
     });
-    return toConnection(page, (row) => SORT_KEY[field](row as TreatmentRecord));
+    return toConnection(page, (row) => SORT_KEY[field](row));
   }
 
   @FieldResolver(() => [Modality], { description: "The modalities this treatment belongs to." })
-  modalities(@Root() treatment: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  modalities(@Root() treatment: TreatmentNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("modalitiesOfTreatment").load(treatment.id);
   }
 
   @FieldResolver(() => [Delivery], {
     description: "Who delivers it, each link CITED or a documented CONVENTION.",
   })
-  deliveredBy(@Root() treatment: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  deliveredBy(@Root() treatment: TreatmentNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.careLinks("deliveriesOfTreatment").load(treatment.id);
   }
 
@@ -82,7 +80,7 @@ export class TreatmentResolver {
     description: "Every guideline statement about this treatment, strongest first.",
   })
   recommendations(
-    @Root() treatment: EntityRecord,
+    @Root() treatment: TreatmentNode,
     @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
     filter: RecommendationFilter | null,
     @Ctx() { loaders }: RequestContext,
@@ -95,7 +93,7 @@ export class TreatmentResolver {
       "Distinct conditions guidelines speak of with this treatment in this direction (FOR by default).",
   })
   conditions(
-    @Root() treatment: EntityRecord,
+    @Root() treatment: TreatmentNode,
     @Arg("direction", () => Direction, {
       defaultValue: Direction.FOR,
       description: "Which statements count.",
@@ -109,12 +107,12 @@ export class TreatmentResolver {
   @FieldResolver(() => [Treatment], {
     description: "The classes this treatment belongs to (e.g. tramadol → opioids).",
   })
-  memberOf(@Root() treatment: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  memberOf(@Root() treatment: TreatmentNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("classesOfTreatment").load(treatment.id);
   }
 
   @FieldResolver(() => [Treatment], { description: "For a class, its member treatments; empty otherwise." })
-  members(@Root() treatment: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  members(@Root() treatment: TreatmentNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("membersOfClass").load(treatment.id);
   }
 }

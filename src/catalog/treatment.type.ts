@@ -1,4 +1,5 @@
 /** A treatment or a treatment class (e.g. opioids ⊃ tramadol). */
+import type { TreatmentNode } from "../graph/node.records";
 import { Field, Int, ObjectType } from "type-graphql";
 import { Node } from "../node/node.type";
 
@@ -10,7 +11,7 @@ import { Node } from "../node/node.type";
     "A treatment, or a class of treatments (isClass) that guidelines speak of as a whole. Invasiveness is a range " +
     "0–3: 0 non-invasive, 1 needle or injection, 2 percutaneous procedure, 3 implant or surgery.",
 })
-export class Treatment extends Node {
+export class Treatment extends Node implements Partial<TreatmentNode> {
   @Field({ description: "Name." })
   name!: string;
 

@@ -1,6 +1,6 @@
 /** Curation mutations (CURATOR only): each turns its input into an operation and hands it to the service. */
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { Role, type Principal } from "../auth/principal";
+import { requirePrincipal, Role } from "../auth/principal";
 import type { RequestContext } from "../context";
 import { CareLinkType } from "../model/enums";
 import type { AppliedChange } from "./curation.service";
@@ -24,7 +24,7 @@ import {
 @Resolver(() => MutationResult)
 export class CurationResolver {
   private async run(operation: Operation, context: RequestContext): Promise<AppliedChange> {
-    const principal = (await context.principal()) as Principal;
+    const principal = await requirePrincipal(context.principal);
     const applied = await context.services.curation.apply(operation, principal);
     context.refreshLoaders();
     return applied;

@@ -1,6 +1,6 @@
 /** addSynonym / removeSynonym (CURATOR): the search vocabulary, written and audited like every curated change. */
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
-import { Role, type Principal } from "../auth/principal";
+import { requirePrincipal, Role } from "../auth/principal";
 import type { RequestContext } from "../context";
 import { SynonymKind } from "../model/enums";
 import { MutationResult } from "./curation.type";
@@ -31,7 +31,7 @@ export class SynonymInput {
 @Resolver()
 export class SynonymCurationResolver {
   private async run(operation: Operation, context: RequestContext) {
-    const principal = (await context.principal()) as Principal;
+    const principal = await requirePrincipal(context.principal);
     const applied = await context.services.curation.apply(operation, principal);
     context.refreshLoaders();
     return applied;

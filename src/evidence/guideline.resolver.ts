@@ -2,7 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { GuidelineConnection } from "../catalog/connections.type";
 import type { RequestContext } from "../context";
-import type { EntityRecord } from "../graph/entity.model";
+import type { GuidelineNode } from "../graph/node.records";
 import { findOfType } from "../graph/typed-lookup";
 import { toConnection } from "../pagination/connection";
 import { decodeCursor } from "../pagination/cursor";
@@ -28,14 +28,14 @@ export class GuidelineResolver {
       pageSize(args.first),
       args.after ? decodeCursor(args.after) : null,
     );
-    return toConnection(page, (row) => (row as EntityRecord & { year: number }).year);
+    return toConnection(page, (row) => row.year);
   }
 
   @FieldResolver(() => [Recommendation], {
     description: "The statements of this guideline stored in the graph.",
   })
   recommendations(
-    @Root() guideline: EntityRecord,
+    @Root() guideline: GuidelineNode,
     @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
     filter: RecommendationFilter | null,
     @Ctx() { loaders }: RequestContext,
@@ -47,13 +47,13 @@ export class GuidelineResolver {
     nullable: true,
     description: "The later guideline that replaces this one, if any.",
   })
-  async supersededBy(@Root() guideline: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  async supersededBy(@Root() guideline: GuidelineNode, @Ctx() { loaders }: RequestContext) {
     const [successor] = await loaders.graph.related("successorsOfGuideline").load(guideline.id);
     return successor ?? null;
   }
 
   @FieldResolver(() => [Guideline], { description: "Earlier guidelines this one replaces." })
-  supersedes(@Root() guideline: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  supersedes(@Root() guideline: GuidelineNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("predecessorsOfGuideline").load(guideline.id);
   }
 }

@@ -1,4 +1,5 @@
 /** A guideline in the broad sense: any document whose statements PainGraph stores as recommendations. */
+import type { GuidelineNode } from "../graph/node.records";
 import { Field, ObjectType } from "type-graphql";
 import { DocumentType, GradingScheme, Jurisdiction } from "../model/enums";
 import { Node } from "../node/node.type";
@@ -10,7 +11,8 @@ import { Citable } from "./citable.type";
     "A clinical guideline, consensus statement, regulatory communication or review whose statements are stored " +
     "as recommendations, each keeping this document's own grade.",
 })
-export class Guideline extends Citable {
+// refId and year are nullable on Citable (a source may lack them); every guideline has both.
+export class Guideline extends Citable implements Partial<Omit<GuidelineNode, "refId" | "year">> {
   @Field({ description: "The body that issued it (e.g. NICE, ACP, CDC)." })
   publisher!: string;
 

@@ -2,6 +2,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConfirmationStatus, PatientFactorKind, PatientRisk, Phase, PrecautionKind } from "../model/enums";
 import { Node } from "../node/node.type";
+import type { PrecautionNode } from "../graph/node.records";
 
 registerEnumType(PrecautionKind, {
   name: "PrecautionKind",
@@ -109,7 +110,7 @@ export class PatientFactorGroup {
     "A cited safety statement (contraindication, avoid, precaution or FDA boxed warning) about a treatment or class, " +
     "with the patient factors it names. Class statements pass down to members. Seeded from confirmed (V/V2) rows only.",
 })
-export class Precaution extends Node {
+export class Precaution extends Node implements Partial<PrecautionNode> {
   @Field(() => PrecautionKind, { description: "Contraindication, avoid, precaution or boxed warning." })
   kind!: PrecautionKind;
 

@@ -9,11 +9,11 @@ import type {
   TherapyLine,
   TreatmentIntent,
 } from "../model/enums";
-import type { EntityRecord } from "../graph/entity.model";
+import type { RecommendationNode } from "../graph/node.records";
 
-export interface RecommendationRecord extends EntityRecord {
+/** A statement with what the read joins to it: its treatment, condition and guideline. */
+export interface RecommendationRecord extends RecommendationNode {
   refRow: string;
-  refStatus: string;
   direction: Direction;
   strength: Strength;
   kind: RecommendationKind;

@@ -5,7 +5,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import { Citable } from "../evidence/citable.type";
-import type { EntityRecord } from "../graph/entity.model";
+import type { MythNode, StatisticNode, UnexposedNode } from "../graph/node.records";
 import { Myth, MythFact, Statistic } from "./myth.type";
 
 @Resolver(() => Myth)
@@ -18,7 +18,7 @@ export class MythResolver {
   }
 
   @FieldResolver(() => [MythFact], { description: "The cited facts behind the correction, in order." })
-  facts(@Root() myth: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  facts(@Root() myth: MythNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("factsOfMyth").load(myth.id);
   }
 }
@@ -26,7 +26,7 @@ export class MythResolver {
 @Resolver(() => MythFact)
 export class MythFactResolver {
   @FieldResolver(() => [Citable], { description: "The sources of this fact." })
-  sources(@Root() fact: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  sources(@Root() fact: UnexposedNode, @Ctx() { loaders }: RequestContext) {
     return loaders.graph.related("citationsOf").load(fact.id);
   }
 }
@@ -41,7 +41,7 @@ export class StatisticResolver {
   }
 
   @FieldResolver(() => Citable, { nullable: true, description: "The source of the figure." })
-  async source(@Root() statistic: EntityRecord, @Ctx() { loaders }: RequestContext) {
+  async source(@Root() statistic: StatisticNode, @Ctx() { loaders }: RequestContext) {
     const [source] = await loaders.graph.related("citationsOf").load(statistic.id);
     return source ?? null;
   }

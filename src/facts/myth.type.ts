@@ -1,4 +1,5 @@
 /** The founding overview's myths about pain specialists, each with a correction and cited facts. */
+import type { MythNode, StatisticNode } from "../graph/node.records";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { ConfirmationStatus, MythVerdict } from "../model/enums";
 import { Node } from "../node/node.type";
@@ -7,7 +8,7 @@ import { Node } from "../node/node.type";
   implements: Node,
   description: "A common myth about pain specialists, with its correction.",
 })
-export class Myth extends Node {
+export class Myth extends Node implements Partial<MythNode> {
   @Field({ description: "The myth, as people say it." })
   myth!: string;
 
@@ -34,7 +35,7 @@ export class MythFact {
   implements: Node,
   description: "A population statistic about pain, with its source.",
 })
-export class Statistic extends Node {
+export class Statistic extends Node implements Partial<StatisticNode> {
   @Field(() => Int, { description: "Survey year." })
   year!: number;
 

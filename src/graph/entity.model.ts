@@ -1,4 +1,20 @@
 /** Nodes as the repositories return them: their stored properties plus the GraphQL type name. */
+import type {
+  ConditionGroupNode,
+  ConditionNode,
+  DisciplineNode,
+  DisciplineOrProfessionNode,
+  GuidelineNode,
+  ModalityNode,
+  MythNode,
+  PrecautionNode,
+  ProfessionNode,
+  RecommendationNode,
+  SourceNode,
+  StatisticNode,
+  TreatmentNode,
+  UnexposedNode,
+} from "./node.records";
 
 export const NODE_TYPENAMES = [
   "Condition",
@@ -16,18 +32,44 @@ export const NODE_TYPENAMES = [
 ] as const;
 export type NodeTypename = (typeof NODE_TYPENAMES)[number];
 
-export interface EntityRecord {
-  id: string;
-  /** The node's label, which is also its GraphQL type name; null for nodes the API does not expose. */
-  __typename: NodeTypename | null;
-  [property: string]: unknown;
-}
+/** Any node, told apart by `__typename` (its label, which is also its GraphQL type name). */
+export type EntityRecord =
+  | ConditionNode
+  | ConditionGroupNode
+  | TreatmentNode
+  | ModalityNode
+  | DisciplineNode
+  | ProfessionNode
+  | GuidelineNode
+  | SourceNode
+  | RecommendationNode
+  | MythNode
+  | StatisticNode
+  | PrecautionNode
+  | UnexposedNode;
+
+/** The record of one label: `NodeOf<"Condition">` is a ConditionNode. */
+export type NodeOf<Typename extends NodeTypename> = Extract<EntityRecord, { __typename: Typename }>;
 
 export function toEntity(props: Record<string, unknown>, label: string | null): EntityRecord {
   const typename = (NODE_TYPENAMES as readonly string[]).includes(label ?? "")
     ? (label as NodeTypename)
     : null;
-  return { ...(props as { id: string }), __typename: typename };
+  // The one place a stored node becomes a typed record: the label decides which, and the seed rules decided
+  // what a node of that label holds.
+  return { ...props, __typename: typename } as EntityRecord;
+}
+
+/** Narrows a node to the record of its label, or fails loudly when a query returned another kind. */
+export function nodeOf<Typename extends NodeTypename>(
+  typenames: readonly Typename[],
+  record: EntityRecord,
+): NodeOf<Typename> {
+  if (!(typenames as readonly (string | null)[]).includes(record.__typename)) {
+    const got = record.__typename ?? "an unexposed node";
+    throw new Error(`expected a ${typenames.join(" or ")}, got ${got} (${record.id})`);
+  }
+  return record as NodeOf<Typename>;
 }
 
 /**
@@ -35,7 +77,7 @@ export function toEntity(props: Record<string, unknown>, label: string | null): 
  * Each end is either the loaded node or, for the end the query started from, just its id.
  */
 export interface CareLinkRecord {
-  provider: EntityRecord | string;
+  provider: DisciplineOrProfessionNode | string;
   target: EntityRecord | string;
   basis: string;
   note: string | null;
@@ -50,4 +92,9 @@ export function inKeyOrder<T>(
 ): T[] {
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   return keys.map((key) => byKey.get(key) ?? missing);
+}
+
+/** The GraphQL type of a record a resolver returned, for unions and interfaces (undefined when it has none). */
+export function typenameOf(value: object): string | undefined {
+  return "__typename" in value && typeof value.__typename === "string" ? value.__typename : undefined;
 }

@@ -1,6 +1,13 @@
 /** Reads any exposed node by id in one query; the basis of node(id) and every reference resolved by id. */
 import type { Database } from "../neo4j/database";
-import { inKeyOrder, toEntity, type EntityRecord } from "./entity.model";
+import {
+  inKeyOrder,
+  nodeOf,
+  toEntity,
+  type EntityRecord,
+  type NodeOf,
+  type NodeTypename,
+} from "./entity.model";
 
 /** The projection every entity query returns: all properties and the one label besides Entity. */
 export const entityProjection = (variable: string) =>
@@ -16,6 +23,12 @@ export function entityFromRow(node: Record<string, unknown>): EntityRecord {
   return toEntity(props, typeof label === "string" ? label : null);
 }
 
+/** A row's node as the record of the label(s) the query matched: `nodeFromRow("Condition")`. */
+export const nodeFromRow =
+  <Typename extends NodeTypename>(...typenames: Typename[]) =>
+  (node: Record<string, unknown>): NodeOf<Typename> =>
+    nodeOf(typenames, entityFromRow(node));
+
 export class EntityRepository {
   constructor(private readonly db: Database) {}
 
@@ -26,7 +39,7 @@ export class EntityRepository {
     });
     return inKeyOrder(
       ids,
-      rows.map((row) => ({ key: row.key, value: entityFromRow(row.node) as EntityRecord | null })),
+      rows.map((row) => ({ key: row.key, value: entityFromRow(row.node) })),
       null,
     );
   }

@@ -4,7 +4,7 @@
  */
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type CareLinkRecord, type EntityRecord } from "./entity.model";
-import { entityFromRow, entityProjection } from "./entity.repository";
+import { entityFromRow, entityProjection, nodeFromRow } from "./entity.repository";
 
 const related = (match: string, variable: string, order: string) => /* cypher */ `
   UNWIND $ids AS key
@@ -103,8 +103,10 @@ export class RelationRepository {
     const { anchor, cypher } = LINK_RELATIONS[relation];
     const rows = await this.db.read<{ key: string; items: LinkRow[] }>(cypher, { ids });
     const toLink = (key: string, item: LinkRow): CareLinkRecord => {
-      const other = entityFromRow(item.other!);
-      const ends = anchor === "target" ? { provider: other, target: key } : { provider: key, target: other };
+      const ends =
+        anchor === "target"
+          ? { provider: nodeFromRow("Discipline", "Profession")(item.other!), target: key }
+          : { provider: key, target: entityFromRow(item.other!) };
       return { ...ends, basis: item.basis, note: item.note, sourceIds: item.sourceIds ?? [] };
     };
     return inKeyOrder(

@@ -1,8 +1,8 @@
 /** The three reads a ranking needs: the requested conditions, all statements about them, and treatment warnings. */
 import type { RecommendationRecord } from "../evidence/recommendation.model";
 import { RETURN_RECOMMENDATION } from "../evidence/recommendation.repository";
-import type { EntityRecord } from "../graph/entity.model";
-import { entityFromRow, entityProjection } from "../graph/entity.repository";
+import { entityProjection, nodeFromRow } from "../graph/entity.repository";
+import type { ConditionNode } from "../graph/node.records";
 import type { Database } from "../neo4j/database";
 import type { StoredPrecaution } from "./patient";
 import type { CandidateTreatment } from "./ranking.model";
@@ -53,7 +53,7 @@ export const FIND_TREATMENT_CLASSES = /* cypher */ `
   RETURN t.id AS id, COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } AS classIds`;
 
 export interface ResolvedCondition {
-  condition: EntityRecord;
+  condition: ConditionNode;
   matchedBy: string[];
 }
 
@@ -68,7 +68,10 @@ export class RecommendRepository {
       RESOLVE_CONDITIONS,
       { ids, codes },
     );
-    return rows.map((row) => ({ condition: entityFromRow(row.condition), matchedBy: row.matchedBy }));
+    return rows.map((row) => ({
+      condition: nodeFromRow("Condition")(row.condition),
+      matchedBy: row.matchedBy,
+    }));
   }
 
   async findEvidence(conditionIds: string[]) {

@@ -5,7 +5,7 @@ import { CareTeam, Delivery } from "../catalog/care-link.type";
 import { Condition } from "../catalog/condition.type";
 import { Treatment } from "../catalog/treatment.type";
 import type { RequestContext } from "../context";
-import type { EntityRecord } from "../graph/entity.model";
+import type { DisciplineOrProfessionNode } from "../graph/node.records";
 import { selects } from "../graph/selection";
 import { ofTypes } from "../graph/typed-lookup";
 import { DataRelease } from "../release/data-release.type";
@@ -54,11 +54,11 @@ export class RecommendationResultResolver {
         result.items.map((item) => loaders.graph.careLinks("deliveriesOfTreatment").load(item.treatment.id)),
       ),
     ]);
-    const providers = new Map<string, EntityRecord>();
+    const providers = new Map<string, DisciplineOrProfessionNode>();
     for (const link of [...managing.flat(), ...delivering.flat()]) {
       if (typeof link.provider !== "string") providers.set(link.provider.id, link.provider);
     }
-    const sorted = [...providers.values()].sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const sorted = [...providers.values()].sort((a, b) => a.name.localeCompare(b.name));
     return { disciplines: ofTypes(sorted, "Discipline"), professions: ofTypes(sorted, "Profession") };
   }
 

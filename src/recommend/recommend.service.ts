@@ -5,7 +5,7 @@
  */
 import { BadUserInputError } from "../errors";
 import type { RecommendationRecord } from "../evidence/recommendation.model";
-import type { EntityRecord } from "../graph/entity.model";
+import type { ConditionNode } from "../graph/node.records";
 import { codeKeyOf } from "../model/codes";
 import { ConditionCategory, Phase, TreatmentIntent } from "../model/enums";
 import { currentTreatments, validatePatient } from "./patient.validate";
@@ -52,7 +52,7 @@ export interface RankedItemResult extends RankedItem {
 }
 
 export interface RecommendationResultRecord {
-  conditions: Array<{ condition: EntityRecord; phase: Phase }>;
+  conditions: Array<{ condition: ConditionNode; phase: Phase }>;
   items: RankedItemResult[];
   excluded: PatientRankingResult["excluded"];
   weightsUsed: Record<string, number>;
@@ -123,8 +123,8 @@ function intentFor(input: RecommendTreatmentsInput): TreatmentIntent {
   return intent;
 }
 
-function defaultIntentNote(conditions: EntityRecord[], intent: TreatmentIntent): string {
-  const names = conditions.filter((c) => c.attackDisorder === true).map((c) => String(c.name));
+function defaultIntentNote(conditions: ConditionNode[], intent: TreatmentIntent): string {
+  const names = conditions.filter((c) => c.attackDisorder === true).map((c) => c.name);
   return (
     `No intent was given: ${names.join(", ")} ${names.length > 1 ? "are" : "is"} ranked for ${intent} treatment ` +
     `(${intent === TreatmentIntent.ACUTE ? "stopping an attack" : "preventing attacks"}). Ask with intent ` +
@@ -182,7 +182,7 @@ export async function recommendTreatments(
       ? { condition, phase: PHASE_OF_INTENT[intentUsed], intent: intentUsed }
       : {
           condition,
-          phase: input.phase ?? DEFAULT_PHASE[condition.category as ConditionCategory] ?? Phase.ANY,
+          phase: input.phase ?? DEFAULT_PHASE[condition.category] ?? Phase.ANY,
           intent: null,
         },
   );

@@ -1,6 +1,7 @@
 /** search, suggest and didYouMean: typo-tolerant search over names, synonyms, codes and descriptions. */
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
+import type { EntityRecord } from "../graph/entity.model";
 import { BadUserInputError } from "../errors";
 import { icd10Key, isWellFormedIcd10cm } from "../model/codes";
 import { pageSize } from "../pagination/page";
@@ -99,9 +100,9 @@ export class SearchResolver {
   }
 
   @FieldResolver(() => SearchResult, { description: "The node that matched." })
-  async node(@Root() hit: SearchHit, @Ctx() { loaders }: RequestContext): Promise<typeof SearchResult> {
+  async node(@Root() hit: SearchHit, @Ctx() { loaders }: RequestContext): Promise<EntityRecord> {
     const node = await loaders.graph.entityById.load(hit.nodeId);
     if (!node) throw new Error(`search hit ${hit.nodeId} vanished`);
-    return node as unknown as typeof SearchResult;
+    return node;
   }
 }

@@ -8,7 +8,7 @@ import { Modality } from "../catalog/modality.type";
 import { Treatment } from "../catalog/treatment.type";
 import { Guideline } from "../evidence/guideline.type";
 import { Myth } from "../facts/myth.type";
-import type { EntityRecord } from "../graph/entity.model";
+import { typenameOf } from "../graph/entity.model";
 
 export enum SearchableType {
   CONDITION = "Condition",
@@ -58,7 +58,7 @@ export const SearchResult = createUnionType({
   description: "Anything search can find.",
   types: () =>
     [Condition, Treatment, Guideline, Discipline, Profession, Modality, ConditionGroup, Myth] as const,
-  resolveType: (value) => (value as unknown as EntityRecord).__typename ?? undefined,
+  resolveType: typenameOf,
 });
 
 @ObjectType("SearchHit", { description: "One search result: the matched node and how well it matched." })

@@ -2,20 +2,18 @@
 import { Arg, FieldResolver, Resolver, Root } from "type-graphql";
 import { Condition } from "../catalog/condition.type";
 import { Treatment } from "../catalog/treatment.type";
-import type { EntityRecord } from "../graph/entity.model";
+import type { ConditionNode, TreatmentNode } from "../graph/node.records";
 import { SynonymKind } from "../model/enums";
 import { Synonym } from "./synonym.type";
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
-
-function synonymsOf(node: EntityRecord, kinds: SynonymKind[] | null): Synonym[] {
-  const reasons = list(node.synonymReasons);
-  const sources = list(node.synonymSources);
-  const kindList = list(node.synonymKinds);
-  return list(node.synonymTerms)
+function synonymsOf(node: ConditionNode | TreatmentNode, kinds: SynonymKind[] | null): Synonym[] {
+  const reasons = node.synonymReasons ?? [];
+  const sources = node.synonymSources ?? [];
+  const kindList = node.synonymKinds ?? [];
+  return (node.synonymTerms ?? [])
     .map((term, i) => ({
       term,
-      kind: kindList[i] as SynonymKind,
+      kind: kindList[i] ?? SynonymKind.CLINICAL,
       source: sources[i] ?? "curated",
       reason: reasons[i] || null,
     }))
@@ -30,7 +28,7 @@ const KINDS = { nullable: true, description: "Only these kinds; all when omitted
 export class ConditionSynonymsResolver {
   @FieldResolver(() => [Synonym], { description: DESCRIPTION })
   synonyms(
-    @Root() node: EntityRecord,
+    @Root() node: ConditionNode,
     @Arg("kinds", () => [SynonymKind], KINDS) kinds: SynonymKind[] | null,
   ) {
     return synonymsOf(node, kinds);
@@ -41,7 +39,7 @@ export class ConditionSynonymsResolver {
 export class TreatmentSynonymsResolver {
   @FieldResolver(() => [Synonym], { description: DESCRIPTION })
   synonyms(
-    @Root() node: EntityRecord,
+    @Root() node: TreatmentNode,
     @Arg("kinds", () => [SynonymKind], KINDS) kinds: SynonymKind[] | null,
   ) {
     return synonymsOf(node, kinds);

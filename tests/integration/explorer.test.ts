@@ -136,7 +136,10 @@ describeBrowser("the explorer in Chromium, with every request off this machine r
 
     // The picker example: two operations in one tab; the run button asks which.
     await tabs.filter({ hasText: "SuggestConditions" }).click();
-    await page.getByRole("button", { name: /^Execute query/ }).click();
+    // GraphiQL parses the tab's operations after the switch; until then the button would run at once, unnamed.
+    const chooser = page.locator('button.graphiql-execute-button[aria-haspopup="menu"]');
+    await chooser.waitFor();
+    await chooser.click();
     await page.getByRole("menuitem", { name: "SuggestConditions" }).click();
     await page.waitForFunction(() =>
       document.querySelector(".graphiql-response")?.textContent?.replace(/\s+/g, " ").includes('"suggest"'),

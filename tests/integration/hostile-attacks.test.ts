@@ -1,7 +1,7 @@
 /**
  * The hostile suite's named attacks (the generated corpus is tests/integration/hostile-input.test.ts; slow clients
- * are in slow-clients.test.ts, Bolt and WebSocket logins in neo4j-auth.test.ts, a foreign database for the seeder
- * in seed-loader.test.ts): each gets a typed answer, no 5xx, and the graph stays as it was.
+ * are in slow-clients.test.ts; Bolt and WebSocket logins and a foreign database for the seeder are in
+ * neo4j-auth.test.ts): each gets a typed answer, no 5xx, and the graph stays as it was.
  */
 import { hashApiKey } from "../../src/auth/api-keys";
 import { graphFingerprint } from "../support/graph";
