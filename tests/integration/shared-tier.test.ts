@@ -8,6 +8,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../../src/config";
 import { hashApiKey } from "../../src/auth/api-keys";
 import { readSafelist } from "../../src/limits/safelist";
+import { decorate } from "../../src/neo4j/decorate";
 import { startNeo4j, stopNeo4j } from "../../neo4j-launcher/launcher";
 import { seedTestGraph } from "../support/graph";
 import { metricSample } from "../support/metrics";
@@ -195,6 +196,74 @@ describe("two replicas sharing one Redis", () => {
     const before = await hits(b);
     await get(b, "condition:fibromyalgia");
     expect(await hits(b)).toBe(before + 1);
+  }, 120_000);
+
+  it("loses no write and gives no wrong answer while a replica restarts: in flight it finishes, the restarted one reads the write it missed", async () => {
+    const id = "condition:chronic-neck-pain";
+    const answers = new Map<string, string>();
+    // The replica keeps no cache and each of its queries takes 400 ms, so requests are surely in flight.
+    const slowly = replicaEnv({ RESPONSE_CACHE_MB: "0" });
+    let started = 0;
+    let replica = await startTestServer(slowly, {
+      database: (db) =>
+        decorate(db, async (call, proceed) => {
+          if (call.kind === "query" && call.cypher.includes("$ids")) {
+            started++;
+            await new Promise((resolve) => setTimeout(resolve, 400));
+          }
+          return proceed();
+        }),
+    });
+    const before = await get(replica, id);
+    answers.set(before.release!, before.body.data!.condition.description);
+    started = 0;
+    const outcomes: Array<{ status: number; errors: unknown; release: string | null; description?: string }> =
+      [];
+    const record = (result: Awaited<ReturnType<typeof get>>) =>
+      outcomes.push({
+        status: result.response.status,
+        errors: result.body.errors,
+        release: result.release,
+        description: result.body.data?.condition.description,
+      });
+
+    // Requests in flight when the replica is told to stop still get their answers (Apollo drains).
+    const inFlight = Array.from({ length: 6 }, () => get(replica, id));
+    const deadline = Date.now() + 10_000;
+    while (started < 6) {
+      if (Date.now() > deadline) throw new Error(`only ${started} requests reached the replica`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const stopping = replica.close();
+    (await Promise.all(inFlight)).forEach(record);
+    await stopping;
+    // While it is down, a load balancer sends everything to A, and A takes a write.
+    const edited = `${before.body.data!.condition.description} (written while a replica restarted)`;
+    const write = await fetch(`${a.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": API_KEY },
+      body: JSON.stringify({ query: UPDATE, variables: { input: { id, description: edited } } }),
+    });
+    expect(((await write.json()) as { errors?: unknown }).errors).toBeUndefined();
+    const after = await get(a, id);
+    record(after);
+    answers.set(after.release!, edited);
+
+    // The replica comes back (a new process on the same Redis and Neo4j): its first answer is the new release.
+    replica = await startTestServer(replicaEnv());
+    try {
+      for (let round = 0; round < 6; round++) record(await get(round % 2 === 0 ? replica : a, id));
+    } finally {
+      await replica.close();
+    }
+    expect(outcomes).toHaveLength(6 + 1 + 6);
+    expect(outcomes.filter((outcome) => outcome.status !== 200 || outcome.errors !== undefined)).toEqual([]);
+    // "Wrong" is an answer other than the one its own release header names.
+    expect(outcomes.filter((outcome) => answers.get(outcome.release!) !== outcome.description)).toEqual([]);
+    expect(outcomes.slice(6).map((outcome) => outcome.release)).toEqual(
+      outcomes.slice(6).map(() => after.release),
+    );
+    expect(after.release).not.toBe(before.release);
   }, 120_000);
 
   describe("with one replica in persisted-only mode", () => {
