@@ -21,7 +21,7 @@ ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 E
          g.year DESC, r.id
   RETURN collect(
 r {
-  .*, __typename: 'Recommendation',
+  .id, .lineOfTherapy, .rawGrade, .statement, .strength, __typename: 'Recommendation',
   treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
   jurisdiction: g.jurisdiction, guidelineYear: g.year,
   superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
@@ -32,7 +32,7 @@ RETURN key, items;
 // READ · params: $ids
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+RETURN key, n {.id, .doi, .invasivenessMax, .jurisdiction, .name, .opioid, .title, .url, .year, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
 
 // READ · params: $ids
 UNWIND $ids AS key
@@ -45,10 +45,10 @@ UNWIND $ids AS key
 OPTIONAL MATCH (other:Entity)-[link:DELIVERS]->(anchor:Treatment {id: key})
 WITH key, anchor, link, other ORDER BY other.name, other.id
 RETURN key, collect({
-  other: other {.*, __label: [label IN labels(other) WHERE label <> 'Entity'][0]},
+  other: other {.id, .name, __label: [label IN labels(other) WHERE label <> 'Entity'][0]},
   basis: link.basis, note: link.note, sourceIds: link.sourceIds
 }) AS items;
 
 // READ · params: $key, $system
 MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(c:Condition)
-RETURN c {.*, __label: [label IN labels(c) WHERE label <> 'Entity'][0]} AS node;
+RETURN c {.id, .name, __label: [label IN labels(c) WHERE label <> 'Entity'][0]} AS node;

@@ -21,7 +21,7 @@ ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 E
          g.year DESC, r.id
   RETURN collect(
 r {
-  .*, __typename: 'Recommendation',
+  .id, .direction, .phases, .rawGrade, .strength, __typename: 'Recommendation',
   treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
   jurisdiction: g.jurisdiction, guidelineYear: g.year,
   superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
@@ -56,3 +56,8 @@ RETURN key, items;
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
 RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+
+// READ · params: $ids
+UNWIND $ids AS key
+MATCH (n:Entity {id: key})
+RETURN key, n {.id, .name, .publisher, .year, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

@@ -29,6 +29,6 @@ UNWIND $ids AS key
 OPTIONAL MATCH (other:Entity)-[link:MANAGES]->(anchor:Condition {id: key})
 WITH key, anchor, link, other ORDER BY other.name, other.id
 RETURN key, collect({
-  other: other {.*, __label: [label IN labels(other) WHERE label <> 'Entity'][0]},
+  other: other {.id, .name, __label: [label IN labels(other) WHERE label <> 'Entity'][0]},
   basis: link.basis, note: link.note, sourceIds: link.sourceIds
 }) AS items;

@@ -41,3 +41,8 @@ RETURN [node IN nodes(path) | node.id] AS nodeIds,
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
 RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+
+// READ · params: $ids
+UNWIND $ids AS key
+MATCH (n:Entity {id: key})
+RETURN key, n {.id, .title, .year, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

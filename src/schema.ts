@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { markStoredFields } from "./graph/projection";
 import { CareLinkResolvers } from "./catalog/care-link.resolver";
 import { DisciplineResolver, ProfessionResolver } from "./catalog/care-provider.resolver";
 import { ConditionGroupResolver, ModalityResolver, PrevalenceResolver } from "./catalog/catalog.resolver";
@@ -80,7 +81,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   schema.getMutationType()!.description =
     "Curation writes. Each needs the CURATOR role (an API key in x-api-key, or a bearer JWT), runs in one " +
     "transaction, is validated by the seed's own rules, bumps the data release and is recorded in changes.";
-  return schema;
+  // Before any server wraps the resolvers: which fields read a stored property (projection push-down).
+  return markStoredFields(schema);
 }
 
 /** The committed form of the schema: sorted so that diffs show only real changes. */

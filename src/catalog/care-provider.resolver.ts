@@ -15,19 +15,19 @@ function providerResolver<T extends object>(ProviderClass: ClassType<T>) {
       description: "The treatments this provider delivers, each link CITED or CONVENTION.",
     })
     delivers(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
-      return loaders.graph.careLinks("deliveriesOfProvider").load(provider.id);
+      return loaders.graph.careLinks("deliveriesOfProvider", provider.id);
     }
 
     @FieldResolver(() => [Management], { description: "The conditions this provider manages." })
     manages(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
-      return loaders.graph.careLinks("managementsOfProvider").load(provider.id);
+      return loaders.graph.careLinks("managementsOfProvider", provider.id);
     }
 
     @FieldResolver(() => [Collaboration], {
       description: "The disciplines and professions this provider works with.",
     })
     worksWith(@Root() provider: DisciplineOrProfessionNode, @Ctx() { loaders }: RequestContext) {
-      return loaders.graph.careLinks("collaborationsOfProvider").load(provider.id);
+      return loaders.graph.careLinks("collaborationsOfProvider", provider.id);
     }
 
     @FieldResolver({

@@ -2,6 +2,7 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
+import { ALL, withProperties, type Projection } from "../graph/projection";
 import type { ConditionNode, DisciplineOrProfessionNode, TreatmentNode } from "../graph/node.records";
 import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
@@ -20,14 +21,18 @@ const CONDITION_FILTER = /* cypher */ `
     (c)<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(:Treatment {id: $treatedWith})
   })`;
 
-export const pageConditions = (field: ConditionSortField, direction: SortDirection) =>
+export const pageConditions = (
+  field: ConditionSortField,
+  direction: SortDirection,
+  projection: Projection = ALL,
+) =>
   keysetPage({
     match: "(c:Condition)",
     variable: "c",
     filter: CONDITION_FILTER,
     sortExpression: SORT_EXPRESSION[field],
     direction,
-    projection: entityProjection("c"),
+    projection: entityProjection("c", projection),
   });
 
 /** The unfiltered list by name or id, read in index order (condition_name, condition_id). */
@@ -35,19 +40,22 @@ export const pageAllConditions = (
   field: ConditionSortField,
   direction: SortDirection,
   afterCursor: boolean,
+  projection: Projection = ALL,
 ) =>
   indexedPage({
     label: "Condition",
     variable: "c",
     sortExpression: SORT_EXPRESSION[field],
     direction,
-    projection: entityProjection("c"),
+    projection: entityProjection("c", projection),
     afterCursor,
   });
 
-export const FIND_CONDITION_BY_CODE = /* cypher */ `
+export const findConditionByCode = (projection: Projection = ALL) => /* cypher */ `
   MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(c:Condition)
-  RETURN ${entityProjection("c")} AS node`;
+  RETURN ${entityProjection("c", projection)} AS node`;
+
+export const FIND_CONDITION_BY_CODE = findConditionByCode();
 
 export const FIND_TREATMENTS_OF_CONDITIONS = /* cypher */ `
   UNWIND $ids AS key
@@ -100,10 +108,16 @@ type ItemsRow = { key: string; items: Array<Record<string, unknown>> };
 export class ConditionRepository {
   constructor(private readonly db: Database) {}
 
-  page(criteria: ConditionCriteria, request: PageRequest<ConditionSortField>): Promise<Page<ConditionNode>> {
+  /** A page of conditions; with a projection, each has those properties and its name (the cursor's sort key). */
+  page(
+    criteria: ConditionCriteria,
+    request: PageRequest<ConditionSortField>,
+    projection: Projection = ALL,
+  ): Promise<Page<ConditionNode>> {
+    const read = withProperties(projection, ["name"]);
     const cypher = isUnfiltered(criteria)
-      ? pageAllConditions(request.field, request.direction, request.after !== null)
-      : pageConditions(request.field, request.direction);
+      ? pageAllConditions(request.field, request.direction, request.after !== null, read)
+      : pageConditions(request.field, request.direction, read);
     return readPage(
       this.db,
       { cypher, params: { ...criteria }, first: request.first, after: request.after },
@@ -112,8 +126,8 @@ export class ConditionRepository {
   }
 
   /** The condition a code identifies, or null; key is already normalised (no dot, upper-case). */
-  async findByCode(system: string, key: string): Promise<ConditionNode | null> {
-    const [row] = await this.db.read<{ node: Record<string, unknown> }>(FIND_CONDITION_BY_CODE, {
+  async findByCode(system: string, key: string, projection: Projection = ALL): Promise<ConditionNode | null> {
+    const [row] = await this.db.read<{ node: Record<string, unknown> }>(findConditionByCode(projection), {
       system,
       key,
     });

@@ -1,5 +1,7 @@
 /** Condition: root look-ups and pages, and its traversals (each through a per-request loader). */
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { projectionOf } from "../graph/projection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
@@ -90,23 +92,30 @@ export class ConditionResolver {
     @Arg("code", { description: "The code; for ICD-10-CM any case, with or without the dot (M79.7, m797)." })
     code: string,
     @Ctx() { repositories }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const key = codeKeyOf(system, code);
     if (key.length === 0 || key.length > 32)
       throw new BadUserInputError('"code" must be 1 to 32 characters', "code");
-    return repositories.conditions.findByCode(system, key);
+    return repositories.conditions.findByCode(system, key, projectionOf(info));
   }
 
   @Query(() => ConditionConnection, { description: "Conditions, filtered and keyset-paginated." })
-  async conditions(@Args() args: ConditionsArgs, @Ctx() { repositories }: RequestContext) {
+  async conditions(
+    @Args() args: ConditionsArgs,
+    @Ctx() { repositories }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const field = args.orderBy?.field ?? ConditionOrderField.NAME;
     const first = pageSize(args.first);
-    const page = await repositories.conditions.page(toConditionCriteria(args), {
+    const request = {
       field,
       direction: args.orderBy?.direction ?? "ASC",
       first,
       after: args.after ? decodeCursor(args.after) : null,
-    });
+    } as const;
+    const projection = projectionOf(info, ["edges", "node"]);
+    const page = await repositories.conditions.page(toConditionCriteria(args), request, projection);
     return toConnection(page, (row) => (field === ConditionOrderField.NAME ? row.name : row.id));
   }
 
@@ -134,8 +143,14 @@ export class ConditionResolver {
     @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
     filter: RecommendationFilter | null,
     @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.evidence.recommendations("condition", condition.id, toCriteria(filter));
+    return loaders.evidence.recommendations(
+      "condition",
+      condition.id,
+      toCriteria(filter),
+      projectionOf(info),
+    );
   }
 
   @FieldResolver(() => [Treatment], {
@@ -183,7 +198,11 @@ export class ConditionResolver {
   @FieldResolver(() => [Management], {
     description: "Disciplines and professions that manage this condition.",
   })
-  managedBy(@Root() condition: ConditionNode, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.careLinks("managementsOfCondition").load(condition.id);
+  managedBy(
+    @Root() condition: ConditionNode,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders.graph.careLinks("managementsOfCondition", condition.id, projectionOf(info, ["provider"]));
   }
 }

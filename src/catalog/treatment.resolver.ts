@@ -1,5 +1,7 @@
 /** Treatment: root look-ups and pages, and its traversals (each through a per-request loader). */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { projectionOf } from "../graph/projection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
@@ -72,8 +74,12 @@ export class TreatmentResolver {
   @FieldResolver(() => [Delivery], {
     description: "Who delivers it, each link CITED or a documented CONVENTION.",
   })
-  deliveredBy(@Root() treatment: TreatmentNode, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.careLinks("deliveriesOfTreatment").load(treatment.id);
+  deliveredBy(
+    @Root() treatment: TreatmentNode,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders.graph.careLinks("deliveriesOfTreatment", treatment.id, projectionOf(info, ["provider"]));
   }
 
   @FieldResolver(() => [Recommendation], {
@@ -84,8 +90,14 @@ export class TreatmentResolver {
     @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
     filter: RecommendationFilter | null,
     @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.evidence.recommendations("treatment", treatment.id, toCriteria(filter));
+    return loaders.evidence.recommendations(
+      "treatment",
+      treatment.id,
+      toCriteria(filter),
+      projectionOf(info),
+    );
   }
 
   @FieldResolver(() => [Condition], {

@@ -1,6 +1,7 @@
 /** Per-request loaders for recommendations (by condition, treatment or guideline, with a filter) and conflicts. */
 import type DataLoader from "dataloader";
 import { ParameterisedLoader, simpleLoader, type LoaderOptions } from "../graph/loader-kit";
+import { ALL, projectionKey, type Projection } from "../graph/projection";
 import { criteriaKey, type RecommendationCriteria, type RecommendationRecord } from "./recommendation.model";
 import type { EntityRecord } from "../graph/entity.model";
 import type { PrecautionRepository } from "./precaution.repository";
@@ -12,7 +13,7 @@ export class EvidenceLoaders {
   readonly precautionsOfTreatment: DataLoader<string, EntityRecord[]>;
   private readonly byAnchor: Record<
     RecommendationAnchor,
-    ParameterisedLoader<RecommendationCriteria, RecommendationRecord[]>
+    ParameterisedLoader<{ criteria: RecommendationCriteria; projection: Projection }, RecommendationRecord[]>
   >;
 
   constructor(
@@ -23,10 +24,10 @@ export class EvidenceLoaders {
     this.conflictsByRecommendation = simpleLoader((ids) => repository.findConflicts(ids), options);
     this.precautionsOfTreatment = simpleLoader((ids) => precautions.findForTreatments(ids), options);
     const loaderFor = (anchor: RecommendationAnchor) =>
-      new ParameterisedLoader<RecommendationCriteria, RecommendationRecord[]>(
-        (ids, criteria) => repository.findBy(anchor, ids, criteria),
-        options,
-      );
+      new ParameterisedLoader<
+        { criteria: RecommendationCriteria; projection: Projection },
+        RecommendationRecord[]
+      >((ids, { criteria, projection }) => repository.findBy(anchor, ids, criteria, projection), options);
     this.byAnchor = {
       condition: loaderFor("condition"),
       treatment: loaderFor("treatment"),
@@ -35,7 +36,17 @@ export class EvidenceLoaders {
     };
   }
 
-  recommendations(anchor: RecommendationAnchor, id: string, criteria: RecommendationCriteria) {
-    return this.byAnchor[anchor].load(id, criteria, criteriaKey(criteria));
+  /** With a projection, each recommendation has only those stored properties (and the computed columns). */
+  recommendations(
+    anchor: RecommendationAnchor,
+    id: string,
+    criteria: RecommendationCriteria,
+    projection: Projection = ALL,
+  ) {
+    return this.byAnchor[anchor].load(
+      id,
+      { criteria, projection },
+      `${criteriaKey(criteria)}|${projectionKey(projection)}`,
+    );
   }
 }

@@ -1,5 +1,7 @@
 /** Guideline: look-up, page, its recommendations and what it supersedes or is superseded by. */
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { projectionOf } from "../graph/projection";
 import { GuidelineConnection } from "../catalog/connections.type";
 import type { RequestContext } from "../context";
 import type { GuidelineNode } from "../graph/node.records";
@@ -39,8 +41,14 @@ export class GuidelineResolver {
     @Arg("filter", () => RecommendationFilter, { nullable: true, description: "Restrict the statements." })
     filter: RecommendationFilter | null,
     @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.evidence.recommendations("guideline", guideline.id, toCriteria(filter));
+    return loaders.evidence.recommendations(
+      "guideline",
+      guideline.id,
+      toCriteria(filter),
+      projectionOf(info),
+    );
   }
 
   @FieldResolver(() => Guideline, {

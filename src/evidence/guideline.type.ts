@@ -7,6 +7,9 @@ import { Citable } from "./citable.type";
 
 @ObjectType("Guideline", {
   implements: [Node, Citable],
+  // Plain fields without type-graphql's wrapper: nothing guards them, and a field without a resolver is one a
+  // loader may project (src/graph/projection.ts).
+  simpleResolvers: true,
   description:
     "A clinical guideline, consensus statement, regulatory communication or review whose statements are stored " +
     "as recommendations, each keeping this document's own grade.",

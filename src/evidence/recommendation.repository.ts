@@ -1,15 +1,30 @@
 /** Recommendations by condition, treatment or guideline, with a filter, and the conflicts between them. */
 import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
+import { ALL, propertiesOf, without, type Projection } from "../graph/projection";
 import type { RecommendationCriteria, RecommendationRecord } from "./recommendation.model";
 
-export const RETURN_RECOMMENDATION = /* cypher */ `
+/** Columns every recommendation query computes from its neighbours: never read as stored properties. */
+const COMPUTED = [
+  "__typename",
+  "treatmentId",
+  "conditionId",
+  "guidelineId",
+  "jurisdiction",
+  "guidelineYear",
+  "superseded",
+];
+
+/** A recommendation with the projection's stored properties (all by default) and the computed columns. */
+export const returnRecommendation = (projection: Projection = ALL) => /* cypher */ `
   r {
-    .*, __typename: 'Recommendation',
+    ${propertiesOf(without(projection, COMPUTED))}, __typename: 'Recommendation',
     treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
     jurisdiction: g.jurisdiction, guidelineYear: g.year,
     superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
   }`;
+
+export const RETURN_RECOMMENDATION = returnRecommendation();
 
 // Phase ANY on either side overlaps everything; otherwise the phases must share one.
 const FILTER = /* cypher */ `
@@ -26,7 +41,7 @@ const ORDER = /* cypher */ `
            CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
            g.year DESC, r.id`;
 
-const byAnchor = (anchor: string) => /* cypher */ `
+const byAnchor = (anchor: string, projection: Projection = ALL) => /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {
     MATCH ${anchor}
@@ -34,15 +49,22 @@ const byAnchor = (anchor: string) => /* cypher */ `
     MATCH (r)-[:CITES]->(g:Guideline)
     ${FILTER}
     WITH r, t, c, g ${ORDER}
-    RETURN collect(${RETURN_RECOMMENDATION}) AS items
+    RETURN collect(${returnRecommendation(projection)}) AS items
   }
   RETURN key, items`;
 
+const ANCHORS = {
+  condition: "(c:Condition {id: key})",
+  treatment: "(t:Treatment {id: key})",
+  guideline: "(g:Guideline {id: key})",
+  recommendation: "(r:Recommendation {id: key})",
+} as const;
+
 export const FIND_RECOMMENDATIONS = {
-  condition: byAnchor("(c:Condition {id: key})"),
-  treatment: byAnchor("(t:Treatment {id: key})"),
-  guideline: byAnchor("(g:Guideline {id: key})"),
-  recommendation: byAnchor("(r:Recommendation {id: key})"),
+  condition: byAnchor(ANCHORS.condition),
+  treatment: byAnchor(ANCHORS.treatment),
+  guideline: byAnchor(ANCHORS.guideline),
+  recommendation: byAnchor(ANCHORS.recommendation),
 } as const;
 export type RecommendationAnchor = keyof typeof FIND_RECOMMENDATIONS;
 
@@ -65,8 +87,14 @@ export class RecommendationRepository {
   constructor(private readonly db: Database) {}
 
   /** For each anchor id, its recommendations that meet the criteria, strongest first. */
-  async findBy(anchor: RecommendationAnchor, ids: readonly string[], criteria: RecommendationCriteria) {
-    return this.fetch(FIND_RECOMMENDATIONS[anchor], ids, { ...criteria });
+  async findBy(
+    anchor: RecommendationAnchor,
+    ids: readonly string[],
+    criteria: RecommendationCriteria,
+    projection: Projection = ALL,
+  ) {
+    const cypher = projection === ALL ? FIND_RECOMMENDATIONS[anchor] : byAnchor(ANCHORS[anchor], projection);
+    return this.fetch(cypher, ids, { ...criteria });
   }
 
   /** For each recommendation id, the recommendations that conflict with it. */

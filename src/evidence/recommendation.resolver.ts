@@ -1,5 +1,7 @@
 /** Recommendation: what it is about, whom it cites, what it conflicts with. */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { projectionOf } from "../graph/projection";
 import { Condition } from "../catalog/condition.type";
 import { Treatment } from "../catalog/treatment.type";
 import type { RequestContext } from "../context";
@@ -46,20 +48,32 @@ export class RecommendationResolver {
   }
 
   @FieldResolver(() => Treatment, { description: "The treatment (or class) the statement is about." })
-  treatment(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.entityById.load(recommendation.treatmentId);
+  treatment(
+    @Root() recommendation: RecommendationRecord,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders.graph.entity(recommendation.treatmentId, projectionOf(info));
   }
 
   @FieldResolver(() => Condition, { description: "The condition the statement is about." })
-  condition(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.entityById.load(recommendation.conditionId);
+  condition(
+    @Root() recommendation: RecommendationRecord,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders.graph.entity(recommendation.conditionId, projectionOf(info));
   }
 
   @FieldResolver(() => Guideline, {
     description: "The guideline that makes the statement: every recommendation cites one.",
   })
-  guideline(@Root() recommendation: RecommendationRecord, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.entityById.load(recommendation.guidelineId);
+  guideline(
+    @Root() recommendation: RecommendationRecord,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return loaders.graph.entity(recommendation.guidelineId, projectionOf(info));
   }
 
   @FieldResolver(() => Phase, {

@@ -14,6 +14,9 @@ import { Node } from "../node/node.type";
 
 @ObjectType("Recommendation", {
   implements: Node,
+  // Plain fields without type-graphql's wrapper: nothing guards them, and a field without a resolver is one a
+  // loader may project (src/graph/projection.ts).
+  simpleResolvers: true,
   description:
     "One guideline statement about one treatment (or treatment class) for one condition. It always cites its " +
     "guideline and keeps the guideline's raw grade beside PainGraph's normalised strength.",

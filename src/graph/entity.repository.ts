@@ -8,15 +8,18 @@ import {
   type NodeOf,
   type NodeTypename,
 } from "./entity.model";
+import { ALL, propertiesOf, type Projection } from "./projection";
 
-/** The projection every entity query returns: all properties and the one label besides Entity. */
-export const entityProjection = (variable: string) =>
-  `${variable} {.*, __label: [label IN labels(${variable}) WHERE label <> 'Entity'][0]}`;
+/** What an entity query returns: the projected properties (all by default) and the one label besides Entity. */
+export const entityProjection = (variable: string, projection: Projection = ALL) =>
+  `${variable} {${propertiesOf(projection)}, __label: [label IN labels(${variable}) WHERE label <> 'Entity'][0]}`;
 
-export const FIND_ENTITIES_BY_IDS = /* cypher */ `
+export const findEntitiesByIds = (projection: Projection = ALL) => /* cypher */ `
   UNWIND $ids AS key
   MATCH (n:Entity {id: key})
-  RETURN key, ${entityProjection("n")} AS node`;
+  RETURN key, ${entityProjection("n", projection)} AS node`;
+
+export const FIND_ENTITIES_BY_IDS = findEntitiesByIds();
 
 export function entityFromRow(node: Record<string, unknown>): EntityRecord {
   const { __label: label, ...props } = node;
@@ -33,10 +36,11 @@ export class EntityRepository {
   constructor(private readonly db: Database) {}
 
   /** One slot per id, in the order given; null where no node has that id. */
-  async findByIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
-    const rows = await this.db.read<{ key: string; node: Record<string, unknown> }>(FIND_ENTITIES_BY_IDS, {
-      ids,
-    });
+  async findByIds(ids: readonly string[], projection: Projection = ALL): Promise<Array<EntityRecord | null>> {
+    const rows = await this.db.read<{ key: string; node: Record<string, unknown> }>(
+      findEntitiesByIds(projection),
+      { ids },
+    );
     return inKeyOrder(
       ids,
       rows.map((row) => ({ key: row.key, value: entityFromRow(row.node) })),

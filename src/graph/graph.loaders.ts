@@ -3,19 +3,41 @@ import type DataLoader from "dataloader";
 import type { CareLinkRecord, EntityRecord } from "./entity.model";
 import type { EntityRepository } from "./entity.repository";
 import type { LinkRelation, NodeRelation, RelationRepository } from "./relation.repository";
-import { simpleLoader, type LoaderOptions } from "./loader-kit";
+import { ParameterisedLoader, ProjectedLoader, simpleLoader, type LoaderOptions } from "./loader-kit";
+import { ALL, projectionKey, type Projection } from "./projection";
+
+/** Nodes by id, whole. */
+export interface EntityLoader {
+  load(id: string): Promise<EntityRecord | null>;
+  loadMany(ids: readonly string[]): Promise<Array<EntityRecord | null | Error>>;
+}
 
 export class GraphLoaders {
-  readonly entityById: DataLoader<string, EntityRecord | null>;
+  /** Whole nodes by id. */
+  readonly entityById: EntityLoader;
+  /**
+   * Nodes by id, whole or with the properties a selection needs: one batch per tick, whatever was asked, so
+   * projecting never costs a round trip.
+   */
+  private readonly byId: ProjectedLoader<EntityRecord | null>;
   private readonly relations = new Map<NodeRelation, DataLoader<string, EntityRecord[]>>();
-  private readonly links = new Map<LinkRelation, DataLoader<string, CareLinkRecord[]>>();
+  private readonly links = new Map<LinkRelation, ParameterisedLoader<Projection, CareLinkRecord[]>>();
 
   constructor(
     entities: EntityRepository,
     private readonly relationRepository: RelationRepository,
     private readonly options: LoaderOptions,
   ) {
-    this.entityById = simpleLoader((ids) => entities.findByIds(ids), options);
+    this.byId = new ProjectedLoader((ids, projection) => entities.findByIds(ids, projection), options);
+    this.entityById = {
+      load: (id) => this.byId.load(id, ALL),
+      loadMany: (ids) => this.byId.loadMany(ids, ALL),
+    };
+  }
+
+  /** A node by id with the properties of `projection` (projectionOf the field resolving it), or whole. */
+  entity(id: string, projection: Projection): Promise<EntityRecord | null> {
+    return this.byId.load(id, projection);
   }
 
   /** The loader of one relation, created on first use in this request. */
@@ -28,13 +50,17 @@ export class GraphLoaders {
     return loader;
   }
 
-  careLinks(relation: LinkRelation): DataLoader<string, CareLinkRecord[]> {
+  /** The care links of one node; the far end with the properties of `projection` (ALL: whole). */
+  careLinks(relation: LinkRelation, id: string, projection: Projection = ALL): Promise<CareLinkRecord[]> {
     let loader = this.links.get(relation);
     if (!loader) {
-      loader = simpleLoader((ids) => this.relationRepository.findLinks(relation, ids), this.options);
+      loader = new ParameterisedLoader(
+        (ids, projected) => this.relationRepository.findLinks(relation, ids, projected),
+        this.options,
+      );
       this.links.set(relation, loader);
     }
-    return loader;
+    return loader.load(id, projection, projectionKey(projection));
   }
 
   /** Resolves a link end that is either loaded already or only an id. */

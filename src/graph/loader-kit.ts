@@ -3,6 +3,7 @@
  * parameters (a filter, a limit) are grouped by those parameters, one repository call per group.
  */
 import DataLoader from "dataloader";
+import { projectionKey, unionOf, type Projection } from "./projection";
 
 export interface LoaderOptions {
   /** Most keys per batch; 1 turns batching off (the N+1 baseline of the benchmarks). */
@@ -52,5 +53,46 @@ export class ParameterisedLoader<P, V> {
   /** Forgets cached answers for an id under every parameter set (after a write). */
   clear(id: string): void {
     for (const paramsKey of this.params.keys()) this.loader.clear(`${paramsKey}${SEPARATOR}${id}`);
+  }
+}
+
+/**
+ * Nodes by id, each load asking for the properties its selection needs: one batch reads every id of the tick with
+ * the union of the projections asked (a record with more properties than its selection needs is harmless), so
+ * sibling fields with different selections (a recommendation's treatment and guideline) stay one round trip.
+ */
+export class ProjectedLoader<V> {
+  private readonly projections = new Map<string, Projection>();
+  private readonly loader: DataLoader<string, V>;
+
+  constructor(
+    fetch: (ids: readonly string[], projection: Projection) => Promise<V[]>,
+    options: LoaderOptions,
+  ) {
+    this.loader = new DataLoader<string, V>(
+      async (keys) => {
+        const ids = keys.map((key) => key.slice(key.indexOf(SEPARATOR) + 1));
+        const asked = keys.map((key) => this.projections.get(key.slice(0, key.indexOf(SEPARATOR)))!);
+        const distinct = [...new Set(ids)];
+        const values = await fetch(distinct, unionOf(asked));
+        const byId = new Map(distinct.map((id, index) => [id, values[index]!]));
+        return ids.map((id) => byId.get(id)!);
+      },
+      { maxBatchSize: options.maxBatchSize },
+    );
+  }
+
+  load(id: string, projection: Projection): Promise<V> {
+    return this.loader.load(this.keyOf(id, projection));
+  }
+
+  loadMany(ids: readonly string[], projection: Projection): Promise<Array<V | Error>> {
+    return this.loader.loadMany(ids.map((id) => this.keyOf(id, projection)));
+  }
+
+  private keyOf(id: string, projection: Projection): string {
+    const key = projectionKey(projection);
+    this.projections.set(key, projection);
+    return `${key}${SEPARATOR}${id}`;
   }
 }

@@ -5,6 +5,7 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type CareLinkRecord, type EntityRecord } from "./entity.model";
 import { entityFromRow, entityProjection, nodeFromRow } from "./entity.repository";
+import { ALL, type Projection } from "./projection";
 
 const related = (match: string, variable: string, order: string) => /* cypher */ `
   UNWIND $ids AS key
@@ -38,38 +39,25 @@ export const NODE_RELATIONS = {
 } as const;
 export type NodeRelation = keyof typeof NODE_RELATIONS;
 
-/** `anchor` is the node the key names; `other` is loaded whole. */
-const links = (match: string) => /* cypher */ `
+/** `anchor` is the node the key names; `other` is the far end, with the projection's properties (all by default). */
+const links = (match: string, projection: Projection = ALL) => /* cypher */ `
   UNWIND $ids AS key
   OPTIONAL MATCH ${match}
   WITH key, anchor, link, other ORDER BY other.name, other.id
   RETURN key, collect({
-    other: ${entityProjection("other")},
+    other: ${entityProjection("other", projection)},
     basis: link.basis, note: link.note, sourceIds: link.sourceIds
   }) AS items`;
 
+const link = (anchor: "target" | "provider", match: string) => ({ anchor, match, cypher: links(match) });
+
 /** Which end of the link the anchor is: decides whether `other` is the provider or the target. */
 export const LINK_RELATIONS = {
-  deliveriesOfTreatment: {
-    anchor: "target",
-    cypher: links("(other:Entity)-[link:DELIVERS]->(anchor:Treatment {id: key})"),
-  },
-  managementsOfCondition: {
-    anchor: "target",
-    cypher: links("(other:Entity)-[link:MANAGES]->(anchor:Condition {id: key})"),
-  },
-  deliveriesOfProvider: {
-    anchor: "provider",
-    cypher: links("(anchor:Entity {id: key})-[link:DELIVERS]->(other:Treatment)"),
-  },
-  managementsOfProvider: {
-    anchor: "provider",
-    cypher: links("(anchor:Entity {id: key})-[link:MANAGES]->(other:Condition)"),
-  },
-  collaborationsOfProvider: {
-    anchor: "provider",
-    cypher: links("(anchor:Entity {id: key})-[link:WORKS_WITH]-(other:Entity)"),
-  },
+  deliveriesOfTreatment: link("target", "(other:Entity)-[link:DELIVERS]->(anchor:Treatment {id: key})"),
+  managementsOfCondition: link("target", "(other:Entity)-[link:MANAGES]->(anchor:Condition {id: key})"),
+  deliveriesOfProvider: link("provider", "(anchor:Entity {id: key})-[link:DELIVERS]->(other:Treatment)"),
+  managementsOfProvider: link("provider", "(anchor:Entity {id: key})-[link:MANAGES]->(other:Condition)"),
+  collaborationsOfProvider: link("provider", "(anchor:Entity {id: key})-[link:WORKS_WITH]-(other:Entity)"),
 } as const;
 export type LinkRelation = keyof typeof LINK_RELATIONS;
 
@@ -93,15 +81,22 @@ export class RelationRepository {
   }
 
   /** For each id, its care links, with the far end loaded and the key's own end as its id. */
-  async findLinks(relation: LinkRelation, ids: readonly string[]): Promise<CareLinkRecord[][]> {
+  async findLinks(
+    relation: LinkRelation,
+    ids: readonly string[],
+    projection: Projection = ALL,
+  ): Promise<CareLinkRecord[][]> {
     type LinkRow = {
       other: Record<string, unknown> | null;
       basis: string;
       note: string | null;
       sourceIds: string[] | null;
     };
-    const { anchor, cypher } = LINK_RELATIONS[relation];
-    const rows = await this.db.read<{ key: string; items: LinkRow[] }>(cypher, { ids });
+    const { anchor, match, cypher } = LINK_RELATIONS[relation];
+    const rows = await this.db.read<{ key: string; items: LinkRow[] }>(
+      projection === ALL ? cypher : links(match, projection),
+      { ids },
+    );
     const toLink = (key: string, item: LinkRow): CareLinkRecord => {
       const ends =
         anchor === "target"

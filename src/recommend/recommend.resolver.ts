@@ -47,11 +47,11 @@ export class RecommendationResultResolver {
     const [managing, delivering] = await Promise.all([
       Promise.all(
         result.conditions.map(({ condition }) =>
-          loaders.graph.careLinks("managementsOfCondition").load(condition.id),
+          loaders.graph.careLinks("managementsOfCondition", condition.id),
         ),
       ),
       Promise.all(
-        result.items.map((item) => loaders.graph.careLinks("deliveriesOfTreatment").load(item.treatment.id)),
+        result.items.map((item) => loaders.graph.careLinks("deliveriesOfTreatment", item.treatment.id)),
       ),
     ]);
     const providers = new Map<string, DisciplineOrProfessionNode>();
@@ -89,7 +89,7 @@ export class RankedTreatmentResolver {
     description: "Who delivers it, each link CITED or a documented CONVENTION.",
   })
   deliveredBy(@Root() item: RankedItemResult, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.careLinks("deliveriesOfTreatment").load(item.treatment.id);
+    return loaders.graph.careLinks("deliveriesOfTreatment", item.treatment.id);
   }
 }
 

@@ -1,0 +1,150 @@
+/**
+ * Projection push-down: the stored properties a selection needs, so a loader asks Neo4j for those and not for
+ * whole nodes (decoding whole nodes was the largest cost of executing a traversal, BENCHMARKS.md).
+ *
+ * Safe by construction: a field without a resolver reads the record's property of its own name, so it needs that
+ * property; a field with a resolver needs what RESOLVER_READS says it reads; any other field makes the projection
+ * `ALL` (every property, as before). A record read with a projection serves only the selection it came from.
+ * Which fields have no resolver is recorded when the schema is built (markStoredFields), before Apollo Server wraps
+ * every field's resolver for its plugins; a schema never marked always projects ALL.
+ */
+import {
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from "graphql";
+
+/** Stored properties to read besides `id` (sorted, distinct), or ALL. */
+export type Projection = readonly string[] | typeof ALL;
+export const ALL = null;
+
+/**
+ * Field resolvers by the stored properties of their root they read besides `id` (most ask a loader by id). A
+ * resolver not listed here may read anything: selecting it reads the whole node.
+ */
+const RESOLVER_READS: Record<string, Record<string, readonly string[]>> = {
+  Condition: { recommendations: [], treatments: [], careTeam: [], managedBy: [], groups: [] },
+  Treatment: { recommendations: [], deliveredBy: [], modalities: [], conditions: [] },
+  Guideline: { recommendations: [] },
+  // treatmentId, conditionId and guidelineId are columns every recommendation query returns.
+  Recommendation: { treatment: [], condition: [], guideline: [], phase: ["phases"], conflictsWith: [] },
+};
+
+/** Per schema: "Type.field" for every object field resolved by reading the record's property of its name. */
+const STORED_FIELDS = new WeakMap<GraphQLSchema, ReadonlySet<string>>();
+
+/** Records which fields read a stored property of their own name; call it on the schema as built. */
+export function markStoredFields(schema: GraphQLSchema): GraphQLSchema {
+  const stored = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields()))
+      if (!field.resolve) stored.add(`${type.name}.${field.name}`);
+  }
+  STORED_FIELDS.set(schema, stored);
+  return schema;
+}
+
+/** A property name as Cypher's map projection takes it (it comes from the schema, never from the request). */
+const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** What the field being resolved selects, or below it along `path` (e.g. ["edges", "node"], ["provider"]). */
+export function projectionOf(info: GraphQLResolveInfo, path: readonly string[] = []): Projection {
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  let type = getNamedType(info.returnType);
+  for (const name of path) {
+    const field = isObjectType(type) ? type.getFields()[name] : undefined;
+    if (!field) return ALL;
+    const types = [type as GraphQLObjectType];
+    nodes = nodes.flatMap((node) =>
+      fieldsIn(node.selectionSet, info, types)
+        .map((selected) => selected.field)
+        .filter((selected) => selected.name.value === name),
+    );
+    type = getNamedType(field.type);
+  }
+  const stored = STORED_FIELDS.get(info.schema);
+  const types = concreteTypes(type, info);
+  if (!stored || types.length === 0) return ALL;
+  const properties = new Set<string>();
+  for (const { field, on } of nodes.flatMap((node) => fieldsIn(node.selectionSet, info, types))) {
+    const name = field.name.value;
+    if (name === "__typename" || name === "id") continue;
+    for (const object of on) {
+      const reads = readsOf(object, name, stored);
+      if (reads === ALL) return ALL;
+      for (const property of reads) properties.add(property);
+    }
+  }
+  return [...properties].sort();
+}
+
+/** The properties the field `name` of `object` reads from its record (none when the type has no such field). */
+function readsOf(object: GraphQLObjectType, name: string, stored: ReadonlySet<string>): Projection {
+  if (!object.getFields()[name]) return [];
+  if (stored.has(`${object.name}.${name}`)) return PROPERTY.test(name) ? [name] : ALL;
+  return RESOLVER_READS[object.name]?.[name] ?? ALL;
+}
+
+function concreteTypes(type: GraphQLNamedType, info: GraphQLResolveInfo): readonly GraphQLObjectType[] {
+  if (isObjectType(type)) return [type];
+  if (isAbstractType(type)) return info.schema.getPossibleTypes(type);
+  return [];
+}
+
+/**
+ * The fields of a selection set with the object types each applies to: through inline fragments and named
+ * fragments, narrowed by their type conditions.
+ */
+function fieldsIn(
+  set: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  on: readonly GraphQLObjectType[],
+): Array<{ field: FieldNode; on: readonly GraphQLObjectType[] }> {
+  if (!set) return [];
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === "Field") return [{ field: selection, on }];
+    const fragment = selection.kind === "InlineFragment" ? selection : info.fragments[selection.name.value];
+    if (!fragment) return [];
+    const condition = fragment.typeCondition && info.schema.getType(fragment.typeCondition.name.value);
+    const narrowed = condition ? on.filter((object) => concreteTypes(condition, info).includes(object)) : on;
+    return fieldsIn(fragment.selectionSet, info, narrowed);
+  });
+}
+
+/** The inside of a Cypher map projection: the projection's properties (`id` always), or every property. */
+export function propertiesOf(projection: Projection): string {
+  if (projection === ALL) return `.*`;
+  return [".id", ...projection.map((property) => `.${property}`)].join(", ");
+}
+
+/** The projection without properties a query computes itself (they are always returned). */
+export function without(projection: Projection, computed: readonly string[]): Projection {
+  return projection === ALL ? ALL : projection.filter((property) => !computed.includes(property));
+}
+
+/** The projection with properties the repository itself needs (a sort key for a cursor). */
+export function withProperties(projection: Projection, needed: readonly string[]): Projection {
+  return projection === ALL ? ALL : [...new Set([...projection, ...needed])].sort();
+}
+
+/** Every property any of the projections reads (ALL if one of them is ALL). */
+export function unionOf(projections: readonly Projection[]): Projection {
+  const properties = new Set<string>();
+  for (const projection of projections) {
+    if (projection === ALL) return ALL;
+    for (const property of projection) properties.add(property);
+  }
+  return [...properties].sort();
+}
+
+/** A loader key part: equal for equal projections. */
+export function projectionKey(projection: Projection): string {
+  return projection === ALL ? "*" : projection.join(",");
+}
