@@ -17,6 +17,7 @@ export class SharedTier {
   readonly commands: Redis;
   readonly subscriber: Redis;
   private up = false;
+  private closing = false;
   private readonly handlers = new Map<string, (message: string) => void>();
 
   constructor(
@@ -51,8 +52,22 @@ export class SharedTier {
       this.commands.connect().catch(() => undefined),
       this.subscriber.connect().catch(() => undefined),
     ]);
+    // connect() can resolve on the socket before the ready check answers: wait for it rather than log an outage.
+    if (this.commands.status !== "ready") await this.readyWithin(1_000);
     if (this.commands.status === "ready") this.setAvailable(true);
     else if (!this.up) this.setAvailable(false, true);
+  }
+
+  private readyWithin(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.commands.off("ready", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.commands.once("ready", done);
+    });
   }
 
   available(): boolean {
@@ -76,12 +91,14 @@ export class SharedTier {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     this.commands.disconnect();
     this.subscriber.disconnect();
   }
 
   private setAvailable(available: boolean, initial = false): void {
-    if (available === this.up && !initial) return;
+    // Our own close is not an outage: nothing to report.
+    if ((available === this.up && !initial) || this.closing) return;
     this.up = available;
     this.events.onAvailability?.(available);
     if (available) this.logger.info("redis reachable: response cache and rate limits shared across replicas");

@@ -54,6 +54,7 @@ describe("the example operations in examples/", () => {
       "data-release": ["dataRelease", "guidelines"],
       "recommend-treatments": ["recommendTreatments"],
       "explain-path": ["explainPath"],
+      "recommend-for-a-patient": ["recommendTreatments"],
     });
   });
 
