@@ -54,8 +54,22 @@ export function markStoredFields(schema: GraphQLSchema): GraphQLSchema {
 /** A property name as Cypher's map projection takes it (it comes from the schema, never from the request). */
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/**
+ * Projections already worked out, by the field nodes they came from: graphql-js hands every item of a list the same
+ * field-node array, so a level of 259 recommendations works its projection out once.
+ */
+const WORKED_OUT = new WeakMap<readonly FieldNode[], Map<string, Projection>>();
+
 /** What the field being resolved selects, or below it along `path` (e.g. ["edges", "node"], ["provider"]). */
 export function projectionOf(info: GraphQLResolveInfo, path: readonly string[] = []): Projection {
+  let known = WORKED_OUT.get(info.fieldNodes);
+  if (!known) WORKED_OUT.set(info.fieldNodes, (known = new Map()));
+  const key = path.join(".");
+  if (!known.has(key)) known.set(key, workOut(info, path));
+  return known.get(key)!;
+}
+
+function workOut(info: GraphQLResolveInfo, path: readonly string[]): Projection {
   let nodes: readonly FieldNode[] = info.fieldNodes;
   let type = getNamedType(info.returnType);
   for (const name of path) {
