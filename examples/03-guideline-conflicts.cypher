@@ -7,6 +7,10 @@ CALL (key) {
   MATCH (c:Condition {id: key})
   MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
   MATCH (r)-[:CITES]->(g:Guideline)
+  WITH g, collect({r: r, t: t, c: c}) AS statements
+  WITH g, statements, EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AS guidelineSuperseded
+  UNWIND statements AS statement
+  WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
 
 WHERE ($directions IS NULL OR r.direction IN $directions)
   AND ($strengths IS NULL OR r.strength IN $strengths)
@@ -14,8 +18,8 @@ WHERE ($directions IS NULL OR r.direction IN $directions)
   AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
   AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
   AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
-  AND ($includeSuperseded OR (NOT EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AND r.supersededById IS NULL))
-  WITH r, t, c, g
+  AND ($includeSuperseded OR (NOT guidelineSuperseded AND r.supersededById IS NULL))
+  WITH r, t, c, g, guidelineSuperseded
 ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
          CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
          g.year DESC, r.id
@@ -24,7 +28,7 @@ r {
   .id, .direction, .phases, .rawGrade, .strength, __typename: 'Recommendation',
   treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
   jurisdiction: g.jurisdiction, guidelineYear: g.year,
-  superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
+  superseded: guidelineSuperseded OR r.supersededById IS NOT NULL, ends: {treatment: t {.id, .name, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}, guideline: g {.id, .publisher, .year, __label: [label IN labels(g) WHERE label <> 'Entity'][0]}}
 }) AS items
 }
 RETURN key, items;
@@ -60,4 +64,4 @@ RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS 
 // READ · params: $ids
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-RETURN key, n {.id, .name, .publisher, .year, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+RETURN key, n {.id, .publisher, .year, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

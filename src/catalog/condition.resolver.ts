@@ -1,11 +1,12 @@
 /** Condition: root look-ups and pages, and its traversals (each through a per-request loader). */
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import { projectionOf } from "../graph/projection";
+import { foldedEnds, projectionOf } from "../graph/projection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
 import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
+import { RECOMMENDATION_ENDS } from "../evidence/recommendation.model";
 import type { ConditionNode } from "../graph/node.records";
 import { findOfType, ofTypes } from "../graph/typed-lookup";
 import { codeKeyOf, icd10Key, snomedKey } from "../model/codes";
@@ -150,6 +151,7 @@ export class ConditionResolver {
       condition.id,
       toCriteria(filter),
       projectionOf(info),
+      foldedEnds(info, RECOMMENDATION_ENDS),
     );
   }
 

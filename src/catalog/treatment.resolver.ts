@@ -1,11 +1,12 @@
 /** Treatment: root look-ups and pages, and its traversals (each through a per-request loader). */
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import { projectionOf } from "../graph/projection";
+import { foldedEnds, projectionOf } from "../graph/projection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
 import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
+import { RECOMMENDATION_ENDS } from "../evidence/recommendation.model";
 import type { TreatmentNode } from "../graph/node.records";
 import { findOfType } from "../graph/typed-lookup";
 import { Direction } from "../model/enums";
@@ -97,6 +98,7 @@ export class TreatmentResolver {
       treatment.id,
       toCriteria(filter),
       projectionOf(info),
+      foldedEnds(info, RECOMMENDATION_ENDS),
     );
   }
 

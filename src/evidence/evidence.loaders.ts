@@ -1,11 +1,24 @@
 /** Per-request loaders for recommendations (by condition, treatment or guideline, with a filter) and conflicts. */
 import type DataLoader from "dataloader";
 import { ParameterisedLoader, simpleLoader, type LoaderOptions } from "../graph/loader-kit";
-import { ALL, projectionKey, type Projection } from "../graph/projection";
-import { criteriaKey, type RecommendationCriteria, type RecommendationRecord } from "./recommendation.model";
+import { ALL, foldKey, projectionKey, type Projection } from "../graph/projection";
+import {
+  criteriaKey,
+  NO_ENDS,
+  type RecommendationCriteria,
+  type RecommendationEnds,
+  type RecommendationRecord,
+} from "./recommendation.model";
 import type { EntityRecord } from "../graph/entity.model";
 import type { PrecautionRepository } from "./precaution.repository";
 import type { RecommendationAnchor, RecommendationRepository } from "./recommendation.repository";
+
+/** What a recommendation loader key asks besides the anchor id. */
+interface RecommendationAsk {
+  criteria: RecommendationCriteria;
+  projection: Projection;
+  ends: RecommendationEnds;
+}
 
 export class EvidenceLoaders {
   readonly conflictsByRecommendation: DataLoader<string, RecommendationRecord[]>;
@@ -13,7 +26,7 @@ export class EvidenceLoaders {
   readonly precautionsOfTreatment: DataLoader<string, EntityRecord[]>;
   private readonly byAnchor: Record<
     RecommendationAnchor,
-    ParameterisedLoader<{ criteria: RecommendationCriteria; projection: Projection }, RecommendationRecord[]>
+    ParameterisedLoader<RecommendationAsk, RecommendationRecord[]>
   >;
 
   constructor(
@@ -24,10 +37,10 @@ export class EvidenceLoaders {
     this.conflictsByRecommendation = simpleLoader((ids) => repository.findConflicts(ids), options);
     this.precautionsOfTreatment = simpleLoader((ids) => precautions.findForTreatments(ids), options);
     const loaderFor = (anchor: RecommendationAnchor) =>
-      new ParameterisedLoader<
-        { criteria: RecommendationCriteria; projection: Projection },
-        RecommendationRecord[]
-      >((ids, { criteria, projection }) => repository.findBy(anchor, ids, criteria, projection), options);
+      new ParameterisedLoader<RecommendationAsk, RecommendationRecord[]>(
+        (ids, { criteria, projection, ends }) => repository.findBy(anchor, ids, criteria, projection, ends),
+        options,
+      );
     this.byAnchor = {
       condition: loaderFor("condition"),
       treatment: loaderFor("treatment"),
@@ -36,17 +49,21 @@ export class EvidenceLoaders {
     };
   }
 
-  /** With a projection, each recommendation has only those stored properties (and the computed columns). */
+  /**
+   * With a projection, each recommendation has only those stored properties (and the computed columns); with
+   * `ends` (foldedEnds of the field's selection), its treatment, condition or guideline come folded in.
+   */
   recommendations(
     anchor: RecommendationAnchor,
     id: string,
     criteria: RecommendationCriteria,
     projection: Projection = ALL,
+    ends: RecommendationEnds = NO_ENDS,
   ) {
     return this.byAnchor[anchor].load(
       id,
-      { criteria, projection },
-      `${criteriaKey(criteria)}|${projectionKey(projection)}`,
+      { criteria, projection, ends },
+      `${criteriaKey(criteria)}|${projectionKey(projection)}|${foldKey(ends)}`,
     );
   }
 }

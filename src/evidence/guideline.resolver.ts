@@ -1,7 +1,7 @@
 /** Guideline: look-up, page, its recommendations and what it supersedes or is superseded by. */
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import { projectionOf } from "../graph/projection";
+import { foldedEnds, projectionOf } from "../graph/projection";
 import { GuidelineConnection } from "../catalog/connections.type";
 import type { RequestContext } from "../context";
 import type { GuidelineNode } from "../graph/node.records";
@@ -12,6 +12,7 @@ import { pageSize } from "../pagination/page";
 import { PageArgs } from "../pagination/page.args";
 import { Guideline } from "./guideline.type";
 import { RecommendationFilter, toCriteria } from "./recommendation.input";
+import { RECOMMENDATION_ENDS } from "./recommendation.model";
 import { Recommendation } from "./recommendation.type";
 
 @Resolver(() => Guideline)
@@ -48,6 +49,7 @@ export class GuidelineResolver {
       guideline.id,
       toCriteria(filter),
       projectionOf(info),
+      foldedEnds(info, RECOMMENDATION_ENDS),
     );
   }
 

@@ -9,7 +9,8 @@ import type {
   TherapyLine,
   TreatmentIntent,
 } from "../model/enums";
-import type { RecommendationNode } from "../graph/node.records";
+import type { FoldedEnds } from "../graph/projection";
+import type { ConditionNode, GuidelineNode, RecommendationNode, TreatmentNode } from "../graph/node.records";
 
 /** A statement with what the read joins to it: its treatment, condition and guideline. */
 export interface RecommendationRecord extends RecommendationNode {
@@ -42,6 +43,8 @@ export interface RecommendationRecord extends RecommendationNode {
   supersededById?: string | null;
   subpopulation?: string | null;
   minAgeYears?: number | null;
+  /** Its neighbours, when the query that read it was asked to fold them in (with the selection's projections). */
+  ends?: { treatment?: TreatmentNode; condition?: ConditionNode; guideline?: GuidelineNode };
 }
 
 /** Normalised filter: null means "no restriction" for every field. */
@@ -71,3 +74,10 @@ export function criteriaKey(criteria: RecommendationCriteria): string {
     Array.isArray(value) ? [...value].sort() : value,
   );
 }
+
+/** The neighbours every recommendation query matches, by the Recommendation field that resolves each. */
+export const RECOMMENDATION_ENDS = ["treatment", "condition", "guideline"] as const;
+export type RecommendationEnd = (typeof RECOMMENDATION_ENDS)[number];
+/** Which ends a read folds into each recommendation, with their projections (foldedEnds of the selection). */
+export type RecommendationEnds = FoldedEnds<RecommendationEnd>;
+export const NO_ENDS: RecommendationEnds = {};

@@ -1,8 +1,31 @@
 /** Recommendations by condition, treatment or guideline, with a filter, and the conflicts between them. */
 import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
+import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import { ALL, propertiesOf, without, type Projection } from "../graph/projection";
-import type { RecommendationCriteria, RecommendationRecord } from "./recommendation.model";
+import {
+  NO_ENDS,
+  RECOMMENDATION_ENDS,
+  type RecommendationCriteria,
+  type RecommendationEnd,
+  type RecommendationEnds,
+  type RecommendationRecord,
+} from "./recommendation.model";
+
+const END_VARIABLES: Record<RecommendationEnd, string> = { treatment: "t", condition: "c", guideline: "g" };
+const END_RECORDS = {
+  treatment: nodeFromRow("Treatment"),
+  condition: nodeFromRow("Condition"),
+  guideline: nodeFromRow("Guideline"),
+};
+
+/** The asked ends as one map column (`ends: {treatment: t {.id, .name, __label: …}}`), or nothing. */
+function endsColumn(ends: RecommendationEnds): string {
+  const folded = RECOMMENDATION_ENDS.filter((end) => end in ends).map(
+    (end) => `${end}: ${entityProjection(END_VARIABLES[end], ends[end]!)}`,
+  );
+  return folded.length === 0 ? "" : `, ends: {${folded.join(", ")}}`;
+}
 
 /** Columns every recommendation query computes from its neighbours: never read as stored properties. */
 const COMPUTED = [
@@ -15,13 +38,20 @@ const COMPUTED = [
   "superseded",
 ];
 
+/** Whether the cited guideline `g` has been replaced by a later one. */
+const GUIDELINE_SUPERSEDED = "EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) }";
+
 /** A recommendation with the projection's stored properties (all by default) and the computed columns. */
-export const returnRecommendation = (projection: Projection = ALL) => /* cypher */ `
+export const returnRecommendation = (
+  projection: Projection = ALL,
+  ends: RecommendationEnds = NO_ENDS,
+  guidelineSuperseded = GUIDELINE_SUPERSEDED,
+) => /* cypher */ `
   r {
     ${propertiesOf(without(projection, COMPUTED))}, __typename: 'Recommendation',
     treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
     jurisdiction: g.jurisdiction, guidelineYear: g.year,
-    superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
+    superseded: ${guidelineSuperseded} OR r.supersededById IS NOT NULL${endsColumn(ends)}
   }`;
 
 export const RETURN_RECOMMENDATION = returnRecommendation();
@@ -34,22 +64,32 @@ const FILTER = /* cypher */ `
     AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
     AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
     AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
-    AND ($includeSuperseded OR (NOT EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AND r.supersededById IS NULL))`;
+    AND ($includeSuperseded OR (NOT guidelineSuperseded AND r.supersededById IS NULL))`;
 
 const ORDER = /* cypher */ `
   ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
            CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
            g.year DESC, r.id`;
 
-const byAnchor = (anchor: string, projection: Projection = ALL) => /* cypher */ `
+// A guideline is cited by dozens of statements and has no index on its few SUPERSEDED_BY relationships, so whether it
+// is superseded is read once per guideline (grouped), not once per statement: half the statement's database hits.
+const byAnchor = (
+  anchor: string,
+  projection: Projection = ALL,
+  ends: RecommendationEnds = NO_ENDS,
+) => /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {
     MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
     MATCH (r)-[:CITES]->(g:Guideline)
+    WITH g, collect({r: r, t: t, c: c}) AS statements
+    WITH g, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
+    UNWIND statements AS statement
+    WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
     ${FILTER}
-    WITH r, t, c, g ${ORDER}
-    RETURN collect(${returnRecommendation(projection)}) AS items
+    WITH r, t, c, g, guidelineSuperseded ${ORDER}
+    RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items
   }
   RETURN key, items`;
 
@@ -86,15 +126,21 @@ export const FIND_CONFLICTS = /* cypher */ `
 export class RecommendationRepository {
   constructor(private readonly db: Database) {}
 
-  /** For each anchor id, its recommendations that meet the criteria, strongest first. */
+  /**
+   * For each anchor id, its recommendations that meet the criteria, strongest first; each with the `ends` asked
+   * (its treatment, condition or guideline with their projections) folded in, read by the same statement.
+   */
   async findBy(
     anchor: RecommendationAnchor,
     ids: readonly string[],
     criteria: RecommendationCriteria,
     projection: Projection = ALL,
+    ends: RecommendationEnds = NO_ENDS,
   ) {
-    const cypher = projection === ALL ? FIND_RECOMMENDATIONS[anchor] : byAnchor(ANCHORS[anchor], projection);
-    return this.fetch(cypher, ids, { ...criteria });
+    const plain = projection === ALL && Object.keys(ends).length === 0;
+    const cypher = plain ? FIND_RECOMMENDATIONS[anchor] : byAnchor(ANCHORS[anchor], projection, ends);
+    const found = await this.fetch(cypher, ids, { ...criteria });
+    return plain ? found : found.map((items) => items.map(withEndRecords));
   }
 
   /** For each recommendation id, the recommendations that conflict with it. */
@@ -113,4 +159,16 @@ export class RecommendationRepository {
       [] as RecommendationRecord[],
     );
   }
+}
+
+/** The folded ends of a row as the records of their labels (a row without them is returned as it is). */
+function withEndRecords(item: RecommendationRecord): RecommendationRecord {
+  const rows = item.ends as Partial<Record<RecommendationEnd, Record<string, unknown>>> | undefined;
+  if (!rows) return item;
+  const ends: NonNullable<RecommendationRecord["ends"]> = {};
+  if (rows.treatment) ends.treatment = END_RECORDS.treatment(rows.treatment);
+  if (rows.condition) ends.condition = END_RECORDS.condition(rows.condition);
+  if (rows.guideline) ends.guideline = END_RECORDS.guideline(rows.guideline);
+  item.ends = ends;
+  return item;
 }

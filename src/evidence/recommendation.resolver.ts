@@ -53,7 +53,9 @@ export class RecommendationResolver {
     @Ctx() { loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.graph.entity(recommendation.treatmentId, projectionOf(info));
+    return (
+      recommendation.ends?.treatment ?? loaders.graph.entity(recommendation.treatmentId, projectionOf(info))
+    );
   }
 
   @FieldResolver(() => Condition, { description: "The condition the statement is about." })
@@ -62,7 +64,9 @@ export class RecommendationResolver {
     @Ctx() { loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.graph.entity(recommendation.conditionId, projectionOf(info));
+    return (
+      recommendation.ends?.condition ?? loaders.graph.entity(recommendation.conditionId, projectionOf(info))
+    );
   }
 
   @FieldResolver(() => Guideline, {
@@ -73,7 +77,9 @@ export class RecommendationResolver {
     @Ctx() { loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.graph.entity(recommendation.guidelineId, projectionOf(info));
+    return (
+      recommendation.ends?.guideline ?? loaders.graph.entity(recommendation.guidelineId, projectionOf(info))
+    );
   }
 
   @FieldResolver(() => Phase, {

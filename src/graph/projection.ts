@@ -19,6 +19,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
+import { selects } from "./selection";
 
 /** Stored properties to read besides `id` (sorted, distinct), or ALL. */
 export type Projection = readonly string[] | typeof ALL;
@@ -67,6 +68,31 @@ export function projectionOf(info: GraphQLResolveInfo, path: readonly string[] =
   const key = path.join(".");
   if (!known.has(key)) known.set(key, workOut(info, path));
   return known.get(key)!;
+}
+
+/**
+ * The one-hop ends the items of a list are asked for, each with its projection: of `names` (fields of the item type
+ * that each resolve one neighbour by id), those the selection asks for. A repository that matches those neighbours
+ * anyway returns them folded into the item, which saves the level's statement (BENCHMARKS.md, lever table).
+ */
+export function foldedEnds<Name extends string>(
+  info: GraphQLResolveInfo,
+  names: readonly Name[],
+): FoldedEnds<Name> {
+  const ends: Partial<Record<Name, Projection>> = {};
+  for (const name of names) if (selects(info, [name])) ends[name] = projectionOf(info, [name]);
+  return ends;
+}
+
+/** Ends to fold into a list's items, by field name; an absent name is not folded. */
+export type FoldedEnds<Name extends string = string> = Readonly<Partial<Record<Name, Projection>>>;
+
+/** A loader key part: equal for equal folds. */
+export function foldKey(ends: FoldedEnds): string {
+  return Object.entries(ends)
+    .map(([name, projection]) => `${name}:${projectionKey(projection as Projection)}`)
+    .sort()
+    .join(";");
 }
 
 function workOut(info: GraphQLResolveInfo, path: readonly string[]): Projection {

@@ -13,7 +13,7 @@ import {
   type OperationDefinitionNode,
   parse,
 } from "graphql";
-import { ALL, projectionOf, unionOf } from "../../src/graph/projection";
+import { ALL, foldedEnds, foldKey, projectionOf, unionOf } from "../../src/graph/projection";
 import { createSchema } from "../../src/schema";
 
 /** The resolve info of the operation's first root field, as graphql-js hands it to that field's resolver. */
@@ -89,5 +89,56 @@ describe("projectionOf", () => {
   it("unites projections for one batch, and ALL wins", () => {
     expect(unionOf([["name"], ["publisher", "year"], ["name"]])).toEqual(["name", "publisher", "year"]);
     expect(unionOf([["name"], ALL])).toBe(ALL);
+  });
+});
+
+describe("foldedEnds", () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await createSchema();
+  });
+
+  /** The resolve info of a condition's `recommendations` field, one level below conditionByCode. */
+  function recommendationsInfo(selection: string, fragments = ""): GraphQLResolveInfo {
+    const info = infoFor(
+      schema,
+      `{ conditionByCode(system: ICD10CM, code: "M79.7") { recommendations { ${selection} } } } ${fragments}`,
+    );
+    const condition = schema.getType("Condition") as GraphQLObjectType;
+    return {
+      ...info,
+      fieldNodes: [info.fieldNodes[0]!.selectionSet!.selections[0] as FieldNode],
+      returnType: condition.getFields().recommendations!.type,
+    } as GraphQLResolveInfo;
+  }
+
+  const ENDS = ["treatment", "condition", "guideline"] as const;
+
+  it("folds only the ends the selection asks for, each with its projection", () => {
+    const info = recommendationsInfo(`id strength treatment { id name } guideline { publisher year }`);
+    expect(foldedEnds(info, ENDS)).toEqual({ treatment: ["name"], guideline: ["publisher", "year"] });
+  });
+
+  it("unites every selection of one end: aliases and fragments", () => {
+    const info = recommendationsInfo(
+      `a: treatment { name } b: treatment { opioid } ...More`,
+      `fragment More on Recommendation { treatment { invasivenessMax } }`,
+    );
+    expect(foldedEnds(info, ENDS)).toEqual({ treatment: ["invasivenessMax", "name", "opioid"] });
+  });
+
+  it("folds an end whose selection needs the whole node as ALL, and folds nothing when no end is asked", () => {
+    expect(foldedEnds(recommendationsInfo(`treatment { precautions { id } }`), ENDS)).toEqual({
+      treatment: ALL,
+    });
+    expect(foldedEnds(recommendationsInfo(`id strength`), ENDS)).toEqual({});
+  });
+
+  it("keys equal folds equally, whatever the order they were asked in", () => {
+    expect(foldKey({ treatment: ["name"], guideline: ALL })).toBe(
+      foldKey({ guideline: ALL, treatment: ["name"] }),
+    );
+    expect(foldKey({ treatment: ["name"] })).not.toBe(foldKey({ treatment: ["name", "opioid"] }));
+    expect(foldKey({ treatment: ALL })).not.toBe(foldKey({}));
   });
 });

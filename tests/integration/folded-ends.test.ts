@@ -1,0 +1,61 @@
+/**
+ * Folded ends: a list of recommendations read with its treatment, condition or guideline folded into the same
+ * statement must answer exactly what the unfolded path (one loader by id per level) answers, for any selection:
+ * aliases, fragments, and fields that need the whole node.
+ */
+import { seedTestGraph } from "../support/graph";
+import { startTestServer, type TestServer } from "../support/server";
+
+const FIBROMYALGIA = `conditionByCode(system: ICD10CM, code: "M79.7")`;
+
+/** Selections of a recommendation's ends, each as a folded list item and as a recommendation read by id. */
+const SELECTIONS = {
+  "plain fields of all three ends": `id treatment { id name opioid invasivenessMax }
+    guideline { id title publisher year } condition { id name }`,
+  "aliases asking different fields of one end": `id a: treatment { id } b: treatment { name opioid }`,
+  "fragments, and __typename": `id ...Ends treatment { __typename ... on Treatment { modalities { name } } }`,
+  "a field with a resolver that needs more than stored properties": `id treatment { name precautions { id } }
+    guideline { supersededBy { id } }`,
+};
+const FRAGMENT = `fragment Ends on Recommendation { guideline { __typename id jurisdiction } }`;
+
+describe("recommendations with their ends folded in", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    await seedTestGraph(server.connection.database);
+  });
+  afterAll(() => server.close());
+
+  async function data(query: string) {
+    const { body } = await server.graphql(query, {}, { "x-paingraph-debug": "1" });
+    expect(body.errors).toBeUndefined();
+    return body;
+  }
+
+  it.each(Object.entries(SELECTIONS))("answer as the unfolded path does: %s", async (_name, selection) => {
+    const fragment = selection.includes("...Ends") ? FRAGMENT : "";
+    const folded = await data(`{ ${FIBROMYALGIA} { recommendations { ${selection} } } } ${fragment}`);
+    const items = (folded.data as { conditionByCode: { recommendations: Array<{ id: string }> } })
+      .conditionByCode.recommendations;
+    expect(items.length).toBeGreaterThan(5);
+    // Read by id a few at a time: the alias limit (30 a document) counts the selection's own aliases too.
+    const unfolded: unknown[] = [];
+    for (let start = 0; start < items.length; start += 8) {
+      const byId = items
+        .slice(start, start + 8)
+        .map((item, index) => `r${index}: recommendation(id: "${item.id}") { ${selection} }`);
+      const body = await data(`{ ${byId.join("\n")} } ${fragment}`);
+      unfolded.push(...Object.values(body.data as Record<string, unknown>));
+    }
+    expect(unfolded).toEqual(items);
+  });
+
+  it("spend no statement on the ends they fold: a condition, its recommendations and their ends in 2", async () => {
+    const body = await data(
+      `{ ${FIBROMYALGIA} { name recommendations { id ${SELECTIONS["plain fields of all three ends"]} } } }`,
+    );
+    expect((body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips).toBe(2);
+  });
+});
