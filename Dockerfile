@@ -15,8 +15,8 @@ RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
-# A heap limit sized to the API's needs (docs/operations.md, "Running in production"); override through NODE_OPTIONS.
-ENV NODE_OPTIONS=--max-old-space-size=192
+# Heap limits sized to the API's needs (docs/operations.md, "Running in production"); override through NODE_OPTIONS.
+ENV NODE_OPTIONS="--max-old-space-size=192 --max-semi-space-size=32"
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force

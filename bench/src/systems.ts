@@ -6,7 +6,7 @@ import path from "node:path";
 export const ROOT = path.resolve(__dirname, "../..");
 
 /** The V8 flags `npm run serve`, `npm start` and the Dockerfile run the API with (a test keeps them equal). */
-export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=192"];
+export const PRODUCTION_NODE_FLAGS = ["--max-old-space-size=192", "--max-semi-space-size=32"];
 
 const SERVERS = path.join(__dirname, "servers");
 
@@ -62,8 +62,12 @@ function command(
   const production = (process.env.PAINGRAPH_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS.join(" "))
     .split(" ")
     .filter(Boolean);
-  const isPainGraph = ["paingraph", "paingraph-uncached", "naive", "paingraph-before"].includes(name);
-  const flags = [...(isPainGraph ? production : []), ...(options.nodeFlags ?? [])];
+  // PAINGRAPH_BASELINE_NODE_FLAGS gives paingraph-before flags of its own: with --baseline naming this same build,
+  // a runtime setting is measured alone, side by side (e.g. the young generation's size, BENCHMARKS.md).
+  const baseline = process.env.PAINGRAPH_BASELINE_NODE_FLAGS?.split(" ").filter(Boolean) ?? production;
+  const isPainGraph = ["paingraph", "paingraph-uncached", "naive"].includes(name);
+  const runtime = name === "paingraph-before" ? baseline : isPainGraph ? production : [];
+  const flags = [...runtime, ...(options.nodeFlags ?? [])];
   switch (name) {
     case "paingraph":
       return {
