@@ -109,7 +109,7 @@ export class Neo4jDatabase implements Database {
     if (!shared) return;
     try {
       const { session, tx } = await shared;
-      await tx.commit().catch(() => undefined);
+      await withoutCallSite(() => tx.commit()).catch(() => undefined);
       this.keepBookmarks(session);
       await this.release(session);
     } catch {
@@ -146,7 +146,7 @@ export class Neo4jDatabase implements Database {
     const shared = (this.sharedRead ??= this.openSharedRead());
     try {
       const { tx } = await shared;
-      return rowsOf<T>(await tx.run(cypher, toDriverParams(params) as Params));
+      return rowsOf<T>(await withoutCallSite(() => tx.run(cypher, toDriverParams(params) as Params)));
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       // A failed statement ends its transaction: the request's later reads must not inherit it.
@@ -161,7 +161,7 @@ export class Neo4jDatabase implements Database {
 
   private async openSharedRead(): Promise<SharedRead> {
     const session = this.openSession("READ");
-    const tx = session.beginTransaction(this.txConfig());
+    const tx = withoutCallSite(() => session.beginTransaction(this.txConfig()));
     return { session, tx };
   }
 
@@ -205,6 +205,22 @@ class CountingTransaction implements WriteTransaction {
       this.counters[key] += updates[key] ?? 0;
     }
     return rowsOf<T>(result);
+  }
+}
+
+/**
+ * The driver formats a stack trace for every statement, begin and commit, to give a failure its call site: 5 % of a
+ * W1 request's CPU (bench/results/profile-w1-before-call-site.txt). On the request's read path a failure keeps its
+ * code and message (all that mapNeo4jError, formatError and the log read); only the driver's copy of the call site
+ * goes, which is not worth that price.
+ */
+function withoutCallSite<T>(call: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return call();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -114,6 +114,20 @@ describe("a request's view of the database (Database.scope)", () => {
     await db.end();
   });
 
+  it("keeps a failed read's code and message, and leaves stack traces on as they were", async () => {
+    const limit = Error.stackTraceLimit;
+    const db = connection.database.scope({ readTransaction: true });
+    const failure = await db.read("RETURN 1 / $zero AS x", { zero: 0 }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: "Neo.ClientError.Statement.ArithmeticError",
+      message: expect.stringMatching(/by zero/i),
+    });
+    await db.read("RETURN 1 AS n");
+    await db.end();
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error("here").stack).toContain("database-scope.test");
+  });
+
   it("runs a read that comes after end() on its own, leaving nothing open", async () => {
     const marker = `after-end-${randomUUID()}`;
     const db = connection.database.scope({ readTransaction: true });
