@@ -8,6 +8,8 @@ import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyse
 import type { Page } from "../pagination/page";
 import { readPage } from "../pagination/read-page";
 import { isUnfiltered, type ConditionCriteria, type PageRequest } from "./catalog.model";
+import type { RecommendationRead, RecommendationRecord } from "../evidence/recommendation.model";
+import { recommendationsFromRow, recommendationsOfCondition } from "../evidence/recommendation.repository";
 
 export type ConditionSortField = "NAME" | "ID";
 const SORT_EXPRESSION: Record<ConditionSortField, string> = { NAME: "c.name", ID: "c.id" };
@@ -56,6 +58,16 @@ export const findConditionByCode = (projection: Projection = ALL) => /* cypher *
   RETURN ${entityProjection("c", projection)} AS node`;
 
 export const FIND_CONDITION_BY_CODE = findConditionByCode();
+
+/** The condition a code identifies, with its recommendations as the asked read (one statement for both). */
+export const findConditionByCodeWithRecommendations = (
+  projection: Projection,
+  asked: RecommendationRead,
+) => /* cypher */ `
+  MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(found:Condition)
+  WITH found, found.id AS conditionId
+  ${recommendationsOfCondition(asked.projection, asked.ends)}
+  RETURN ${entityProjection("found", projection)} AS node, items`;
 
 export const FIND_TREATMENTS_OF_CONDITIONS = /* cypher */ `
   UNWIND $ids AS key
@@ -132,6 +144,24 @@ export class ConditionRepository {
       key,
     });
     return row ? nodeFromRow("Condition")(row.node) : null;
+  }
+
+  /** findByCode, with the condition's recommendations as `asked` read in the same statement. */
+  async findByCodeWithRecommendations(
+    system: string,
+    key: string,
+    projection: Projection,
+    asked: RecommendationRead,
+  ): Promise<{ condition: ConditionNode; recommendations: RecommendationRecord[] } | null> {
+    const [row] = await this.db.read<{ node: Record<string, unknown>; items: RecommendationRecord[] }>(
+      findConditionByCodeWithRecommendations(projection, asked),
+      { system, key, ...asked.criteria },
+    );
+    if (!row) return null;
+    return {
+      condition: nodeFromRow("Condition")(row.node),
+      recommendations: recommendationsFromRow(row.items),
+    };
   }
 
   async findTreatments(ids: readonly string[], direction: string): Promise<TreatmentNode[][]> {

@@ -2,6 +2,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import { foldedEnds, projectionOf } from "../graph/projection";
+import { foldable } from "../graph/selection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
@@ -88,17 +89,32 @@ export class ConditionResolver {
     nullable: true,
     description: "The condition a clinical code identifies; null when none does.",
   })
-  conditionByCode(
+  async conditionByCode(
     @Arg("system", () => CodeSystem, { description: "The code system." }) system: CodeSystem,
     @Arg("code", { description: "The code; for ICD-10-CM any case, with or without the dot (M79.7, m797)." })
     code: string,
-    @Ctx() { repositories }: RequestContext,
+    @Ctx() { repositories, loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     const key = codeKeyOf(system, code);
     if (key.length === 0 || key.length > 32)
       throw new BadUserInputError('"code" must be 1 to 32 characters', "code");
-    return repositories.conditions.findByCode(system, key, projectionOf(info));
+    if (!foldable(info, "recommendations"))
+      return repositories.conditions.findByCode(system, key, projectionOf(info));
+    // Its recommendations come with it, and the loader is handed them for the field that will ask.
+    const read = {
+      criteria: toCriteria(null),
+      projection: projectionOf(info, ["recommendations"]),
+      ends: foldedEnds(info, RECOMMENDATION_ENDS, ["recommendations"]),
+    };
+    const found = await repositories.conditions.findByCodeWithRecommendations(
+      system,
+      key,
+      projectionOf(info),
+      read,
+    );
+    if (found) loaders.evidence.prime("condition", found.condition.id, read, found.recommendations);
+    return found?.condition ?? null;
   }
 
   @Query(() => ConditionConnection, { description: "Conditions, filtered and keyset-paginated." })

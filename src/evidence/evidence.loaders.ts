@@ -7,18 +7,12 @@ import {
   NO_ENDS,
   type RecommendationCriteria,
   type RecommendationEnds,
+  type RecommendationRead,
   type RecommendationRecord,
 } from "./recommendation.model";
 import type { EntityRecord } from "../graph/entity.model";
 import type { PrecautionRepository } from "./precaution.repository";
 import type { RecommendationAnchor, RecommendationRepository } from "./recommendation.repository";
-
-/** What a recommendation loader key asks besides the anchor id. */
-interface RecommendationAsk {
-  criteria: RecommendationCriteria;
-  projection: Projection;
-  ends: RecommendationEnds;
-}
 
 export class EvidenceLoaders {
   readonly conflictsByRecommendation: DataLoader<string, RecommendationRecord[]>;
@@ -26,7 +20,7 @@ export class EvidenceLoaders {
   readonly precautionsOfTreatment: DataLoader<string, EntityRecord[]>;
   private readonly byAnchor: Record<
     RecommendationAnchor,
-    ParameterisedLoader<RecommendationAsk, RecommendationRecord[]>
+    ParameterisedLoader<RecommendationRead, RecommendationRecord[]>
   >;
 
   constructor(
@@ -37,7 +31,7 @@ export class EvidenceLoaders {
     this.conflictsByRecommendation = simpleLoader((ids) => repository.findConflicts(ids), options);
     this.precautionsOfTreatment = simpleLoader((ids) => precautions.findForTreatments(ids), options);
     const loaderFor = (anchor: RecommendationAnchor) =>
-      new ParameterisedLoader<RecommendationAsk, RecommendationRecord[]>(
+      new ParameterisedLoader<RecommendationRead, RecommendationRecord[]>(
         (ids, { criteria, projection, ends }) => repository.findBy(anchor, ids, criteria, projection, ends),
         options,
       );
@@ -60,10 +54,16 @@ export class EvidenceLoaders {
     projection: Projection = ALL,
     ends: RecommendationEnds = NO_ENDS,
   ) {
-    return this.byAnchor[anchor].load(
-      id,
-      { criteria, projection, ends },
-      `${criteriaKey(criteria)}|${projectionKey(projection)}|${foldKey(ends)}`,
-    );
+    const read = { criteria, projection, ends };
+    return this.byAnchor[anchor].load(id, read, readKey(read));
   }
+
+  /** Hands the loader recommendations a parent's statement read, so the field asking for them reads nothing. */
+  prime(anchor: RecommendationAnchor, id: string, read: RecommendationRead, found: RecommendationRecord[]) {
+    this.byAnchor[anchor].prime(id, read, readKey(read), found);
+  }
+}
+
+function readKey({ criteria, projection, ends }: RecommendationRead): string {
+  return `${criteriaKey(criteria)}|${projectionKey(projection)}|${foldKey(ends)}`;
 }

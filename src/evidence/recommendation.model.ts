@@ -9,7 +9,7 @@ import type {
   TherapyLine,
   TreatmentIntent,
 } from "../model/enums";
-import type { FoldedEnds } from "../graph/projection";
+import type { FoldedEnds, Projection } from "../graph/projection";
 import type { ConditionNode, GuidelineNode, RecommendationNode, TreatmentNode } from "../graph/node.records";
 
 /** A statement with what the read joins to it: its treatment, condition and guideline. */
@@ -81,3 +81,10 @@ export type RecommendationEnd = (typeof RECOMMENDATION_ENDS)[number];
 /** Which ends a read folds into each recommendation, with their projections (foldedEnds of the selection). */
 export type RecommendationEnds = FoldedEnds<RecommendationEnd>;
 export const NO_ENDS: RecommendationEnds = {};
+
+/** One read of recommendations as a field asks it: the filter, the properties, the ends folded in. */
+export interface RecommendationRead {
+  criteria: RecommendationCriteria;
+  projection: Projection;
+  ends: RecommendationEnds;
+}

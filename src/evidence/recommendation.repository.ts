@@ -80,7 +80,16 @@ const byAnchor = (
 ) => /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {
-    MATCH ${anchor}
+    ${statementsAbout(anchor, projection, ends)}
+  }
+  RETURN key, items`;
+
+/** The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`. */
+const statementsAbout = (
+  anchor: string,
+  projection: Projection,
+  ends: RecommendationEnds,
+) => /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
     MATCH (r)-[:CITES]->(g:Guideline)
     WITH g, collect({r: r, t: t, c: c}) AS statements
@@ -89,9 +98,22 @@ const byAnchor = (
     WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
     ${FILTER}
     WITH r, t, c, g, guidelineSuperseded ${ORDER}
-    RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items
-  }
-  RETURN key, items`;
+    RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items`;
+
+/**
+ * For a parent statement that found a condition: `CALL (conditionId) { … }` giving its statements as `items`, with
+ * the criteria as parameters ($directions, …), read by recommendationsFromRow. How a parent folds the condition's
+ * recommendations into its own read.
+ */
+export const recommendationsOfCondition = (projection: Projection, ends: RecommendationEnds) => /* cypher */ `
+  CALL (conditionId) {
+    ${statementsAbout("(c:Condition {id: conditionId})", projection, ends)}
+  }`;
+
+/** The `items` of recommendationsOfCondition as records, their folded ends as the records of their labels. */
+export function recommendationsFromRow(items: RecommendationRecord[]): RecommendationRecord[] {
+  return items.map(withEndRecords);
+}
 
 const ANCHORS = {
   condition: "(c:Condition {id: key})",

@@ -50,6 +50,12 @@ export class ParameterisedLoader<P, V> {
     return this.loader.load(`${paramsKey}${SEPARATOR}${id}`);
   }
 
+  /** Caches the answer for (id, params) that a parent's read already holds, unless one is cached. */
+  prime(id: string, params: P, paramsKey: string, value: V): void {
+    this.params.set(paramsKey, params);
+    this.loader.prime(`${paramsKey}${SEPARATOR}${id}`, value);
+  }
+
   /** Forgets cached answers for an id under every parameter set (after a write). */
   clear(id: string): void {
     for (const paramsKey of this.params.keys()) this.loader.clear(`${paramsKey}${SEPARATOR}${id}`);

@@ -73,14 +73,17 @@ export function projectionOf(info: GraphQLResolveInfo, path: readonly string[] =
 /**
  * The one-hop ends the items of a list are asked for, each with its projection: of `names` (fields of the item type
  * that each resolve one neighbour by id), those the selection asks for. A repository that matches those neighbours
- * anyway returns them folded into the item, which saves the level's statement (BENCHMARKS.md, lever table).
+ * anyway returns them folded into the item, which saves the level's statement (BENCHMARKS.md, lever table). With
+ * `path`, the list is that field below the current one (a parent folding the list itself into its own read).
  */
 export function foldedEnds<Name extends string>(
   info: GraphQLResolveInfo,
   names: readonly Name[],
+  path: readonly string[] = [],
 ): FoldedEnds<Name> {
   const ends: Partial<Record<Name, Projection>> = {};
-  for (const name of names) if (selects(info, [name])) ends[name] = projectionOf(info, [name]);
+  for (const name of names)
+    if (selects(info, [...path, name])) ends[name] = projectionOf(info, [...path, name]);
   return ends;
 }
 

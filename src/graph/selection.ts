@@ -1,5 +1,5 @@
 /** Look-ahead on the operation: whether a resolver's result will be asked for a field, so costly reads can be skipped. */
-import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 
 /** True when the current field's selection asks for the field at `path` (through fragments too). */
 export function selects(info: GraphQLResolveInfo, path: readonly string[]): boolean {
@@ -19,5 +19,35 @@ function selectsIn(
       return selection.name.value === head && selectsIn(selection.selectionSet, info, rest);
     const fragment = selection.kind === "InlineFragment" ? selection : info.fragments[selection.name.value];
     return selectsIn(fragment?.selectionSet, info, path);
+  });
+}
+
+/**
+ * True when a parent's read can answer the field `name` of the current field's selection for its resolver: it is
+ * selected, and every selection of it (through fragments) has one response name, no arguments and no directives,
+ * so graphql-js merges them into one field whose resolver asks exactly what the parent read.
+ */
+export function foldable(info: GraphQLResolveInfo, name: string): boolean {
+  const nodes = info.fieldNodes.flatMap((node) => fieldNodesIn(node.selectionSet, info, name));
+  if (nodes.length === 0) return false;
+  const responseName = nodes[0]!.alias?.value ?? name;
+  return nodes.every(
+    (node) =>
+      (node.alias?.value ?? name) === responseName &&
+      (node.arguments?.length ?? 0) === 0 &&
+      (node.directives?.length ?? 0) === 0,
+  );
+}
+
+function fieldNodesIn(
+  set: SelectionSetNode | undefined,
+  info: GraphQLResolveInfo,
+  name: string,
+): FieldNode[] {
+  if (!set) return [];
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === "Field") return selection.name.value === name ? [selection] : [];
+    const fragment = selection.kind === "InlineFragment" ? selection : info.fragments[selection.name.value];
+    return fieldNodesIn(fragment?.selectionSet, info, name);
   });
 }

@@ -28,6 +28,10 @@ describe("recommendations with their ends folded in", () => {
   });
   afterAll(() => server.close());
 
+  const queryStats = (body: { extensions?: Record<string, unknown> }) =>
+    (body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips;
+  const roundTrips = async (query: string) => queryStats(await data(query));
+
   async function data(query: string) {
     const { body } = await server.graphql(query, {}, { "x-paingraph-debug": "1" });
     expect(body.errors).toBeUndefined();
@@ -52,10 +56,26 @@ describe("recommendations with their ends folded in", () => {
     expect(unfolded).toEqual(items);
   });
 
-  it("spend no statement on the ends they fold: a condition, its recommendations and their ends in 2", async () => {
-    const body = await data(
-      `{ ${FIBROMYALGIA} { name recommendations { id ${SELECTIONS["plain fields of all three ends"]} } } }`,
-    );
-    expect((body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips).toBe(2);
+  it("spend no statement on what they fold: a condition by code, its recommendations and their ends in 1", async () => {
+    const query = `{ ${FIBROMYALGIA} { name recommendations { ${SELECTIONS["plain fields of all three ends"]} } } }`;
+    expect(await roundTrips(query)).toBe(1);
+  });
+
+  it("read the recommendations on their own where one read cannot answer every selection of them", async () => {
+    const plain = `id strength treatment { name }`;
+    const folded = await data(`{ ${FIBROMYALGIA} { recommendations { ${plain} } } }`);
+    const all = (folded.data as { conditionByCode: { recommendations: unknown[] } }).conditionByCode
+      .recommendations;
+    const asked = {
+      "a filter": [`recommendations(filter: { includeSuperseded: true }) { ${plain} }`, 2],
+      "two response names": [`recommendations { ${plain} } again: recommendations { ${plain} }`, 2],
+      "a directive": [`recommendations @include(if: true) { ${plain} }`, 2],
+    } as const;
+    for (const [why, [selection, trips]] of Object.entries(asked)) {
+      const body = await data(`{ ${FIBROMYALGIA} { ${selection} } }`);
+      const answer = (body.data as { conditionByCode: Record<string, unknown> }).conditionByCode;
+      expect({ why, recommendations: answer.recommendations }).toEqual({ why, recommendations: all });
+      expect({ why, trips: queryStats(body) }).toEqual({ why, trips });
+    }
   });
 });
