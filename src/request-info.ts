@@ -35,6 +35,8 @@ export interface RequestState {
    * current). Absent when the request does not track them.
    */
   bookmarks?: { value: string[] };
+  /** Set by the auth checker when an answer needed a role: it is for this caller only (cache-policy.plugin.ts). */
+  privateAnswer?: boolean;
   /** Ends what the request's database view holds open; called once the response is ready. */
   end(): Promise<void>;
 }

@@ -6,14 +6,17 @@ import "reflect-metadata";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { LANDING_OPERATION } from "./http/landing-operation";
 import { createDownloadsHandler } from "./http/downloads";
 import { readReleaseFiles } from "./curation/release-files";
 import { ReleaseWatcher } from "./cache/release-watcher";
+import { cachePolicyPlugin } from "./cache/cache-policy.plugin";
 import { patientPrivacyPlugin } from "./cache/patient-privacy.plugin";
 import { privateAnswersPlugin } from "./cache/private-answers.plugin";
 import { releasePlugin } from "./cache/release.plugin";
@@ -110,7 +113,9 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
             variables: LANDING_OPERATION.variables,
           })
         : ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: config.httpCacheMaxAgeSeconds }),
+      // Ours instead of Apollo's: one policy per request, not one per field (cache/cache-policy.plugin.ts).
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin(config.httpCacheMaxAgeSeconds),
       releasePlugin({ watcher, announce: caches.announce }),
       privateAnswersPlugin(),
       // Before the response cache: it marks patient requests, which the cache then neither reads nor writes.

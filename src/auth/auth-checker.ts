@@ -5,19 +5,13 @@ import type { Principal } from "./principal";
 
 export interface AuthContext {
   principal: () => Promise<Principal | null>;
+  /** The request's state; `privateAnswer` makes the answer PRIVATE and uncacheable (cache-policy.plugin.ts). */
+  state: { privateAnswer?: boolean };
 }
 
-/** What Apollo's cache-control plugin adds to a resolver's info. */
-interface WithCacheControl {
-  cacheControl?: { setCacheHint(hint: { maxAge?: number; scope?: "PUBLIC" | "PRIVATE" }): void };
-}
-
-export const authChecker: AuthCheckerFn<AuthContext> = async ({ context, info }, roles) => {
+export const authChecker: AuthCheckerFn<AuthContext> = async ({ context }, roles) => {
   // A role-gated answer is for this caller only: no response cache, no CDN (private-answers.plugin.ts).
-  (info as unknown as WithCacheControl).cacheControl?.setCacheHint({
-    maxAge: 0,
-    scope: "PRIVATE",
-  });
+  context.state.privateAnswer = true;
   const principal = await context.principal();
   if (!principal) throw new UnauthenticatedError();
   if (roles.length > 0 && !roles.some((role) => (principal.roles as string[]).includes(role)))

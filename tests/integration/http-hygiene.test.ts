@@ -51,6 +51,18 @@ describe("HTTP hygiene: headers, CORS, CSRF and cacheable GET", () => {
     ).toMatchObject({ extensions: { code: "BAD_REQUEST" }, message: expect.stringMatching(/CSRF/) });
   });
 
+  it("caches an answer that read the graph once per request's policy, but never introspection alone", async () => {
+    const get = async (query: string) =>
+      (
+        await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: GET_HEADERS })
+      ).headers.get("cache-control");
+    expect(await get("{ __typename }")).toBe("no-store");
+    expect(await get("{ __schema { queryType { name } } }")).toBe("no-store");
+    expect(await get("{ __typename ...F } fragment F on Query { dataRelease { version } }")).toBe(
+      "max-age=60, public",
+    );
+  });
+
   it("never lets an error be cached", async () => {
     const { status } = await server.graphql("{ nope }");
     expect(status).toBe(400);

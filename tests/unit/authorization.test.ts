@@ -16,15 +16,21 @@ describe("authorization", () => {
       expect([mutation, guarded.get(mutation)]).toEqual([mutation, [Role.CURATOR]]);
   });
 
-  it("answers UNAUTHENTICATED without a principal and FORBIDDEN without the role", async () => {
-    const call = (principal: Principal | null) =>
-      authChecker({ context: { principal: async () => principal }, root: {}, args: {}, info: {} as never }, [
-        Role.CURATOR,
-      ]);
+  it("answers UNAUTHENTICATED without a principal and FORBIDDEN without the role, and marks every answer private", async () => {
+    const states: Array<{ privateAnswer?: boolean }> = [];
+    const call = (principal: Principal | null) => {
+      const state = {};
+      states.push(state);
+      return authChecker(
+        { context: { principal: async () => principal, state }, root: {}, args: {}, info: {} as never },
+        [Role.CURATOR],
+      );
+    };
     await expect(call(null)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
     await expect(call({ name: "x", roles: [], method: "jwt" })).rejects.toMatchObject({
       extensions: { code: "FORBIDDEN" },
     });
     await expect(call({ name: "x", roles: [Role.CURATOR], method: "jwt" })).resolves.toBe(true);
+    expect(states).toEqual([{ privateAnswer: true }, { privateAnswer: true }, { privateAnswer: true }]);
   });
 });
