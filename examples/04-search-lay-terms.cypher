@@ -29,4 +29,4 @@ RETURN node.id AS id,
 // READ · params: $ids
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+RETURN key, n {.id, .aliases, .name, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

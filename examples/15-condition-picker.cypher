@@ -58,3 +58,8 @@ ORDER BY conditionId, r.id;
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
 RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+
+// READ · params: $ids
+UNWIND $ids AS key
+MATCH (n:Entity {id: key})
+RETURN key, n {.id, .name, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

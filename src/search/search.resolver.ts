@@ -1,7 +1,9 @@
 /** search, suggest and didYouMean: typo-tolerant search over names, synonyms, codes and descriptions. */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
 import type { EntityRecord } from "../graph/entity.model";
+import { projectionOf } from "../graph/projection";
 import { BadUserInputError } from "../errors";
 import { icd10Key, isWellFormedIcd10cm } from "../model/codes";
 import { pageSize } from "../pagination/page";
@@ -100,8 +102,13 @@ export class SearchResolver {
   }
 
   @FieldResolver(() => SearchResult, { description: "The node that matched." })
-  async node(@Root() hit: SearchHit, @Ctx() { loaders }: RequestContext): Promise<EntityRecord> {
-    const node = await loaders.graph.entityById.load(hit.nodeId);
+  async node(
+    @Root() hit: SearchHit,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EntityRecord> {
+    // Only the properties the selection reads, whichever of the result's types the hit is (projection.ts).
+    const node = await loaders.graph.entity(hit.nodeId, projectionOf(info));
     if (!node) throw new Error(`search hit ${hit.nodeId} vanished`);
     return node;
   }
