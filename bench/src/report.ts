@@ -197,9 +197,9 @@ export function targets(rows: ResultRow[], soaks: Soak[]): Target[] {
       const trips = w2.roundTripsPerRequest;
       const naiveX = ratio(w2naive?.roundTripsPerRequest, trips);
       out.push({
-        target: `W2 ${dataset}: round trips = depth + 1 = 4; naive ≥ 20×`,
+        target: `W2 ${dataset}: round trips ≤ depth + 1 = 4 (3 with the treatment folded in); naive ≥ 20×`,
         evidence: `${fmt(trips, 0)} round trips; naive ${fmt(w2naive?.roundTripsPerRequest, 0)} (${fmt(naiveX, 1)}×)`,
-        met: trips === 4 && (naiveX === null ? null : naiveX >= 20),
+        met: trips !== null && trips <= 4 && (naiveX === null ? null : naiveX >= 20),
       });
     }
   }
