@@ -18,7 +18,6 @@ import { readReleaseFiles } from "./curation/release-files";
 import { ReleaseWatcher } from "./cache/release-watcher";
 import { cachePolicyPlugin } from "./cache/cache-policy.plugin";
 import { patientPrivacyPlugin } from "./cache/patient-privacy.plugin";
-import { privateAnswersPlugin } from "./cache/private-answers.plugin";
 import { releasePlugin } from "./cache/release.plugin";
 import { responseCachePlugins } from "./cache/response-cache.plugin";
 import type { Config } from "./config";
@@ -117,7 +116,6 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
       ApolloServerPluginCacheControlDisabled(),
       cachePolicyPlugin(config.httpCacheMaxAgeSeconds),
       releasePlugin({ watcher, announce: caches.announce }),
-      privateAnswersPlugin(),
       // Before the response cache: it marks patient requests, which the cache then neither reads nor writes.
       patientPrivacyPlugin(),
       ...(caches.responses

@@ -10,7 +10,7 @@ export interface AuthContext {
 }
 
 export const authChecker: AuthCheckerFn<AuthContext> = async ({ context }, roles) => {
-  // A role-gated answer is for this caller only: no response cache, no CDN (private-answers.plugin.ts).
+  // A role-gated answer is for this caller only: no response cache, no CDN (cache-policy.plugin.ts).
   context.state.privateAnswer = true;
   const principal = await context.principal();
   if (!principal) throw new UnauthenticatedError();

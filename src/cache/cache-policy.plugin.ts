@@ -3,7 +3,8 @@
  * field it resolves (a policy object and a closure per field: 5–10 % of a traversal's CPU, BENCHMARKS.md); our
  * schema sets no @cacheControl hints, so its rules come to this, which is what this plugin applies:
  * - an operation that resolves a field of the schema may be cached publicly for `defaultMaxAge` seconds;
- * - one that needed a role (the auth checker marks `state.privateAnswer`) is for its caller only: PRIVATE, max-age 0;
+ * - one that needed a role (the auth checker marks `state.privateAnswer`) is for its caller only: never stored by the
+ *   response cache nor by any shared cache on the way (`private, no-store`);
  * - introspection alone, errors and refused requests are never cached (`no-store`).
  * The response cache (@apollo/server-plugin-response-cache) stores and restores this policy with each answer.
  */
@@ -12,6 +13,7 @@ import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSe
 import type { WithRequestState } from "../request-info";
 
 const UNCACHEABLE = "no-store";
+const PRIVATE = "private, no-store";
 
 export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<WithRequestState> {
   return {
@@ -34,9 +36,11 @@ export function cachePolicyPlugin(defaultMaxAge: number): ApolloServerPlugin<Wit
           const single = response.body.kind === "single" ? response.body.singleResult : null;
           response.http.headers.set(
             "cache-control",
-            policy && single && !single.errors
-              ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`
-              : UNCACHEABLE,
+            overallCachePolicy.scope === "PRIVATE"
+              ? PRIVATE
+              : policy && single && !single.errors
+                ? `max-age=${policy.maxAge}, ${policy.scope.toLowerCase()}`
+                : UNCACHEABLE,
           );
         },
       };

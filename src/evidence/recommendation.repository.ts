@@ -12,17 +12,17 @@ import {
   type RecommendationRecord,
 } from "./recommendation.model";
 
-const END_VARIABLES: Record<RecommendationEnd, string> = { treatment: "t", condition: "c", guideline: "g" };
-const END_RECORDS = {
-  treatment: nodeFromRow("Treatment"),
-  condition: nodeFromRow("Condition"),
-  guideline: nodeFromRow("Guideline"),
+/** Each end: the variable every recommendation statement binds it to, and how its row becomes a record. */
+const ENDS = {
+  treatment: { variable: "t", record: nodeFromRow("Treatment") },
+  condition: { variable: "c", record: nodeFromRow("Condition") },
+  guideline: { variable: "g", record: nodeFromRow("Guideline") },
 };
 
 /** The asked ends as one map column (`ends: {treatment: t {.id, .name, __label: …}}`), or nothing. */
 function endsColumn(ends: RecommendationEnds): string {
   const folded = RECOMMENDATION_ENDS.filter((end) => end in ends).map(
-    (end) => `${end}: ${entityProjection(END_VARIABLES[end], ends[end]!)}`,
+    (end) => `${end}: ${entityProjection(ENDS[end].variable, ends[end]!)}`,
   );
   return folded.length === 0 ? "" : `, ends: {${folded.join(", ")}}`;
 }
@@ -71,8 +71,6 @@ const ORDER = /* cypher */ `
            CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
            g.year DESC, r.id`;
 
-// A guideline is cited by dozens of statements and has no index on its few SUPERSEDED_BY relationships, so whether it
-// is superseded is read once per guideline (grouped), not once per statement: half the statement's database hits.
 const byAnchor = (
   anchor: string,
   projection: Projection = ALL,
@@ -84,7 +82,11 @@ const byAnchor = (
   }
   RETURN key, items`;
 
-/** The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`. */
+/**
+ * The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`. A guideline
+ * is cited by dozens of statements and its few SUPERSEDED_BY relationships have no index, so whether it is superseded
+ * is read once per guideline (the rows grouped by it), not once per statement: half the statement's database hits.
+ */
 const statementsAbout = (
   anchor: string,
   projection: Projection,
@@ -162,7 +164,7 @@ export class RecommendationRepository {
     const plain = projection === ALL && Object.keys(ends).length === 0;
     const cypher = plain ? FIND_RECOMMENDATIONS[anchor] : byAnchor(ANCHORS[anchor], projection, ends);
     const found = await this.fetch(cypher, ids, { ...criteria });
-    return plain ? found : found.map((items) => items.map(withEndRecords));
+    return plain ? found : found.map(recommendationsFromRow);
   }
 
   /** For each recommendation id, the recommendations that conflict with it. */
@@ -187,10 +189,10 @@ export class RecommendationRepository {
 function withEndRecords(item: RecommendationRecord): RecommendationRecord {
   const rows = item.ends as Partial<Record<RecommendationEnd, Record<string, unknown>>> | undefined;
   if (!rows) return item;
-  const ends: NonNullable<RecommendationRecord["ends"]> = {};
-  if (rows.treatment) ends.treatment = END_RECORDS.treatment(rows.treatment);
-  if (rows.condition) ends.condition = END_RECORDS.condition(rows.condition);
-  if (rows.guideline) ends.guideline = END_RECORDS.guideline(rows.guideline);
-  item.ends = ends;
+  item.ends = {
+    treatment: rows.treatment && ENDS.treatment.record(rows.treatment),
+    condition: rows.condition && ENDS.condition.record(rows.condition),
+    guideline: rows.guideline && ENDS.guideline.record(rows.guideline),
+  };
   return item;
 }

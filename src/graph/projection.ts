@@ -81,11 +81,20 @@ export function foldedEnds<Name extends string>(
   names: readonly Name[],
   path: readonly string[] = [],
 ): FoldedEnds<Name> {
-  const ends: Partial<Record<Name, Projection>> = {};
-  for (const name of names)
-    if (selects(info, [...path, name])) ends[name] = projectionOf(info, [...path, name]);
-  return ends;
+  let known = WORKED_OUT_ENDS.get(info.fieldNodes);
+  if (!known) WORKED_OUT_ENDS.set(info.fieldNodes, (known = new Map()));
+  const key = `${path.join(".")}|${names.join(",")}`;
+  if (!known.has(key)) {
+    const ends: Partial<Record<Name, Projection>> = {};
+    for (const name of names)
+      if (selects(info, [...path, name])) ends[name] = projectionOf(info, [...path, name]);
+    known.set(key, ends);
+  }
+  return known.get(key)!;
 }
+
+/** foldedEnds already worked out, by the field nodes they came from (as WORKED_OUT: once per list level). */
+const WORKED_OUT_ENDS = new WeakMap<readonly FieldNode[], Map<string, FoldedEnds>>();
 
 /** Ends to fold into a list's items, by field name; an absent name is not folded. */
 export type FoldedEnds<Name extends string = string> = Readonly<Partial<Record<Name, Projection>>>;

@@ -12,14 +12,8 @@ function selectsIn(
   path: readonly string[],
 ): boolean {
   if (path.length === 0) return true;
-  if (!set) return false;
   const [head, ...rest] = path;
-  return set.selections.some((selection) => {
-    if (selection.kind === "Field")
-      return selection.name.value === head && selectsIn(selection.selectionSet, info, rest);
-    const fragment = selection.kind === "InlineFragment" ? selection : info.fragments[selection.name.value];
-    return selectsIn(fragment?.selectionSet, info, path);
-  });
+  return fieldNodesIn(set, info, head!).some((field) => selectsIn(field.selectionSet, info, rest));
 }
 
 /**
@@ -39,6 +33,7 @@ export function foldable(info: GraphQLResolveInfo, name: string): boolean {
   );
 }
 
+/** The selections of the field `name` in a selection set, through inline and named fragments. */
 function fieldNodesIn(
   set: SelectionSetNode | undefined,
   info: GraphQLResolveInfo,
