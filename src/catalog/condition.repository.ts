@@ -23,10 +23,25 @@ const CONDITION_FILTER = /* cypher */ `
     (c)<-[:FOR_CONDITION]-(:Recommendation {direction: 'FOR'})-[:ABOUT_TREATMENT]->(:Treatment {id: $treatedWith})
   })`;
 
+/**
+ * Each page item as its condition and, with `asked`, that condition's recommendations read by the page's own statement
+ * (`{node, recommendations}`, for recommendationsFromRow).
+ */
+function pageItem(projection: Projection, asked?: RecommendationRead) {
+  const node = entityProjection("c", projection);
+  if (!asked) return { projection: node };
+  return {
+    projection: `{node: ${node}, recommendations: items}`,
+    perItem: `WITH c, c.id AS conditionId
+    ${recommendationsOfCondition(asked.projection, asked.ends)}`,
+  };
+}
+
 export const pageConditions = (
   field: ConditionSortField,
   direction: SortDirection,
   projection: Projection = ALL,
+  asked?: RecommendationRead,
 ) =>
   keysetPage({
     match: "(c:Condition)",
@@ -34,7 +49,7 @@ export const pageConditions = (
     filter: CONDITION_FILTER,
     sortExpression: SORT_EXPRESSION[field],
     direction,
-    projection: entityProjection("c", projection),
+    ...pageItem(projection, asked),
   });
 
 /** The unfiltered list by name or id, read in index order (condition_name, condition_id). */
@@ -43,14 +58,15 @@ export const pageAllConditions = (
   direction: SortDirection,
   afterCursor: boolean,
   projection: Projection = ALL,
+  asked?: RecommendationRead,
 ) =>
   indexedPage({
     label: "Condition",
     variable: "c",
     sortExpression: SORT_EXPRESSION[field],
     direction,
-    projection: entityProjection("c", projection),
     afterCursor,
+    ...pageItem(projection, asked),
   });
 
 export const findConditionByCode = (projection: Projection = ALL) => /* cypher */ `
@@ -126,15 +142,35 @@ export class ConditionRepository {
     request: PageRequest<ConditionSortField>,
     projection: Projection = ALL,
   ): Promise<Page<ConditionNode>> {
+    return readPage(this.db, this.pageQuery(criteria, request, projection), nodeFromRow("Condition"));
+  }
+
+  /** page, with each condition's recommendations as `asked` read in the same statement. */
+  pageWithRecommendations(
+    criteria: ConditionCriteria,
+    request: PageRequest<ConditionSortField>,
+    projection: Projection,
+    asked: RecommendationRead,
+  ): Promise<Page<{ condition: ConditionNode; recommendations: RecommendationRecord[] }>> {
+    type Item = { node: Record<string, unknown>; recommendations: RecommendationRecord[] };
+    return readPage(this.db, this.pageQuery(criteria, request, projection, asked), (item: Item) => ({
+      condition: nodeFromRow("Condition")(item.node),
+      recommendations: recommendationsFromRow(item.recommendations),
+    }));
+  }
+
+  private pageQuery(
+    criteria: ConditionCriteria,
+    request: PageRequest<ConditionSortField>,
+    projection: Projection,
+    asked?: RecommendationRead,
+  ) {
     const read = withProperties(projection, ["name"]);
     const cypher = isUnfiltered(criteria)
-      ? pageAllConditions(request.field, request.direction, request.after !== null, read)
-      : pageConditions(request.field, request.direction, read);
-    return readPage(
-      this.db,
-      { cypher, params: { ...criteria }, first: request.first, after: request.after },
-      nodeFromRow("Condition"),
-    );
+      ? pageAllConditions(request.field, request.direction, request.after !== null, read, asked)
+      : pageConditions(request.field, request.direction, read, asked);
+    const params = { ...criteria, ...asked?.criteria };
+    return { cypher, params, first: request.first, after: request.after };
   }
 
   /** The condition a code identifies, or null; key is already normalised (no dot, upper-case). */

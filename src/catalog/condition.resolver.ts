@@ -2,11 +2,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
 import { foldedEnds, projectionOf } from "../graph/projection";
-import { foldable } from "../graph/selection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
-import { RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
+import { foldedRecommendationRead, RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
 import { RECOMMENDATION_ENDS } from "../evidence/recommendation.model";
 import type { ConditionNode } from "../graph/node.records";
 import { findOfType, ofTypes } from "../graph/typed-lookup";
@@ -99,14 +98,9 @@ export class ConditionResolver {
     const key = codeKeyOf(system, code);
     if (key.length === 0 || key.length > 32)
       throw new BadUserInputError('"code" must be 1 to 32 characters', "code");
-    if (!foldable(info, "recommendations"))
-      return repositories.conditions.findByCode(system, key, projectionOf(info));
+    const read = foldedRecommendationRead(info, ["recommendations"]);
+    if (!read) return repositories.conditions.findByCode(system, key, projectionOf(info));
     // Its recommendations come with it, and the loader is handed them for the field that will ask.
-    const read = {
-      criteria: toCriteria(null),
-      projection: projectionOf(info, ["recommendations"]),
-      ends: foldedEnds(info, RECOMMENDATION_ENDS, ["recommendations"]),
-    };
     const found = await repositories.conditions.findByCodeWithRecommendations(
       system,
       key,
@@ -120,7 +114,7 @@ export class ConditionResolver {
   @Query(() => ConditionConnection, { description: "Conditions, filtered and keyset-paginated." })
   async conditions(
     @Args() args: ConditionsArgs,
-    @Ctx() { repositories }: RequestContext,
+    @Ctx() { repositories, loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
     const field = args.orderBy?.field ?? ConditionOrderField.NAME;
@@ -132,8 +126,16 @@ export class ConditionResolver {
       after: args.after ? decodeCursor(args.after) : null,
     } as const;
     const projection = projectionOf(info, ["edges", "node"]);
-    const page = await repositories.conditions.page(toConditionCriteria(args), request, projection);
-    return toConnection(page, (row) => (field === ConditionOrderField.NAME ? row.name : row.id));
+    const criteria = toConditionCriteria(args);
+    const sortKeyOf = (row: ConditionNode) => (field === ConditionOrderField.NAME ? row.name : row.id);
+    const read = foldedRecommendationRead(info, ["edges", "node", "recommendations"]);
+    if (!read)
+      return toConnection(await repositories.conditions.page(criteria, request, projection), sortKeyOf);
+    // Each condition's recommendations come with the page, and the loader is handed them for the fields that ask.
+    const page = await repositories.conditions.pageWithRecommendations(criteria, request, projection, read);
+    for (const { condition, recommendations } of page.rows)
+      loaders.evidence.prime("condition", condition.id, read, recommendations);
+    return toConnection({ ...page, rows: page.rows.map((row) => row.condition) }, sortKeyOf);
   }
 
   @FieldResolver(() => [ConditionGroup], {

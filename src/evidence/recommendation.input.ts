@@ -1,7 +1,15 @@
 /** The recommendation filter, shared by Condition.recommendations, Treatment.recommendations and Guideline.recommendations. */
 import { Field, ID, InputType } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { foldedEnds, projectionOf } from "../graph/projection";
+import { foldable } from "../graph/selection";
 import { Direction, Jurisdiction, Phase, RecommendationKind, Strength } from "../model/enums";
-import { NO_CRITERIA, type RecommendationCriteria } from "./recommendation.model";
+import {
+  NO_CRITERIA,
+  RECOMMENDATION_ENDS,
+  type RecommendationCriteria,
+  type RecommendationRead,
+} from "./recommendation.model";
 
 @InputType("RecommendationFilter", { description: "Restrict recommendations; every given field must match." })
 export class RecommendationFilter {
@@ -55,5 +63,22 @@ export function toCriteria(filter: RecommendationFilter | null | undefined): Rec
     guidelineIds: filter.guidelineIds ?? null,
     jurisdictions: filter.jurisdictions ?? null,
     includeSuperseded: filter.includeSuperseded ?? true,
+  };
+}
+
+/**
+ * The read of a `recommendations` field `path` below the current one (e.g. ["edges", "node", "recommendations"])
+ * when a parent's statement can answer it for its resolver (foldable: no filter, one response name), else null.
+ * It equals the read that resolver asks its loader for, so a loader primed with it answers without a statement.
+ */
+export function foldedRecommendationRead(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+): RecommendationRead | null {
+  if (!foldable(info, path.at(-1)!, path.slice(0, -1))) return null;
+  return {
+    criteria: toCriteria(null),
+    projection: projectionOf(info, path),
+    ends: foldedEnds(info, RECOMMENDATION_ENDS, path),
   };
 }

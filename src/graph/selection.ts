@@ -19,10 +19,15 @@ function selectsIn(
 /**
  * True when a parent's read can answer the field `name` of the current field's selection for its resolver: it is
  * selected, and every selection of it (through fragments) has one response name, no arguments and no directives,
- * so graphql-js merges them into one field whose resolver asks exactly what the parent read.
+ * so graphql-js merges them into one field whose resolver asks exactly what the parent read. With `path`, the field
+ * is that far below the current one (e.g. ["edges", "node"] for a connection's items).
  */
-export function foldable(info: GraphQLResolveInfo, name: string): boolean {
-  const nodes = info.fieldNodes.flatMap((node) => fieldNodesIn(node.selectionSet, info, name));
+export function foldable(info: GraphQLResolveInfo, name: string, path: readonly string[] = []): boolean {
+  const parents = path.reduce<readonly FieldNode[]>(
+    (nodes, step) => nodes.flatMap((node) => fieldNodesIn(node.selectionSet, info, step)),
+    info.fieldNodes,
+  );
+  const nodes = parents.flatMap((node) => fieldNodesIn(node.selectionSet, info, name));
   if (nodes.length === 0) return false;
   const responseName = nodes[0]!.alias?.value ?? name;
   return nodes.every(

@@ -21,6 +21,8 @@ export interface KeysetPageSpec {
   direction: SortDirection;
   /** What each item returns, e.g. an entity projection of the variable. */
   projection: string;
+  /** Clauses run for each item of the page once it is cut (e.g. a CALL reading its neighbours for `projection`). */
+  perItem?: string;
 }
 
 /** One round trip: the filtered total, and first + 1 rows after the cursor in (sort, id) order. */
@@ -34,11 +36,14 @@ export function keysetPage(spec: KeysetPageSpec): string {
   CALL () {
     MATCH ${match} WHERE ${filter} AND ${afterCursor(variable, sortExpression, direction)}
     WITH ${variable} ${orderBy(variable, sortExpression, direction)}
-    LIMIT $limit
+    LIMIT $limit${perItem(spec)}
     RETURN collect(${projection}) AS items
   }
   RETURN totalCount, items`;
 }
+
+// The clauses keep the page's order: each one passes its rows on in the order they came (an Apply, not a sort).
+const perItem = (spec: { perItem?: string }) => (spec.perItem ? `\n    ${spec.perItem.trim()}` : "");
 
 export interface IndexedPageSpec {
   /** The label whose count store gives the total, e.g. "Condition". */
@@ -50,6 +55,7 @@ export interface IndexedPageSpec {
   projection: string;
   /** Whether the page starts after a cursor ($afterSort, $afterId) or at the beginning. */
   afterCursor: boolean;
+  perItem?: string;
 }
 
 /**
@@ -71,7 +77,7 @@ export function indexedPage(spec: IndexedPageSpec): string {
   CALL () {
     MATCH (${variable}:${label}) WHERE ${start}
     WITH ${variable} ${orderBy(variable, sortExpression, direction)}
-    LIMIT $limit
+    LIMIT $limit${perItem(spec)}
     RETURN collect(${projection}) AS items
   }
   RETURN totalCount, items`;

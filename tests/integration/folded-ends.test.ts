@@ -61,6 +61,49 @@ describe("recommendations with their ends folded in", () => {
     expect(await roundTrips(query)).toBe(1);
   });
 
+  it.each([
+    ["the unfiltered page (read in index order)", "", 14],
+    ["a filtered page", `filter: { name: "pain" },`, 5],
+  ])(
+    "fold a page's recommendations into it, answering as each condition's own read does: %s",
+    async (_name, filter, atLeast) => {
+      const selection = `id strength treatment { name } guideline { id year }`;
+      const pageOf = (
+        after: string | null,
+      ) => `{ conditions(${filter} first: 7${after ? `, after: "${after}"` : ""}) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name recommendations { ${selection} } } } } }`;
+      type Page = {
+        conditions: {
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          edges: Array<{ node: { id: string; recommendations: unknown[] } }>;
+        };
+      };
+      let after: string | null = null;
+      let conditions = 0;
+      do {
+        const body = await data(pageOf(after));
+        expect(queryStats(body)).toBe(1);
+        const page = (body.data as Page).conditions;
+        for (const { node } of page.edges) {
+          const single = await data(`{ condition(id: "${node.id}") { recommendations { ${selection} } } }`);
+          expect({ id: node.id, ...(single.data as { condition: object }).condition }).toEqual({
+            id: node.id,
+            recommendations: node.recommendations,
+          });
+        }
+        // Unfolded (the page read alone, then the recommendations): the same page, item for item.
+        const unfolded = await data(
+          pageOf(after).replace("recommendations {", "recommendations @include(if: true) {"),
+        );
+        expect(queryStats(unfolded)).toBe(2);
+        expect(unfolded.data).toEqual(body.data);
+        conditions += page.edges.length;
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(conditions).toBeGreaterThan(atLeast);
+    },
+  );
+
   it("read the recommendations on their own where one read cannot answer every selection of them", async () => {
     const plain = `id strength treatment { name }`;
     const folded = await data(`{ ${FIBROMYALGIA} { recommendations { ${plain} } } }`);

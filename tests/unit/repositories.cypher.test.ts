@@ -123,6 +123,25 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
+  it.each([
+    [
+      "unfiltered (index order)",
+      { groupId: null, category: null, name: null, codeKeys: null, treatedWith: null },
+    ],
+    ["filtered", CONDITION_CRITERIA],
+  ] as const)(
+    "conditions page with each condition's recommendations and their treatment folded in, %s: one statement",
+    async (_name, criteria) => {
+      const request = { field: "NAME", direction: "ASC", first: 5, after: null } as const;
+      const asked = { criteria: NO_CRITERIA, projection: ["strength"], ends: { treatment: ["name"] } };
+      expect(
+        await sent((db) =>
+          new ConditionRepository(db).pageWithRecommendations(criteria, request, ["id"], asked),
+        ),
+      ).toMatchSnapshot();
+    },
+  );
+
   it("condition by code with its recommendations and their treatment folded in: one statement", async () => {
     expect(
       await sent(async (db) => {
