@@ -13,7 +13,7 @@ AND ($treatedWith IS NULL OR EXISTS {
 })
   RETURN count(c) AS totalCount
 }
-CALL () {
+OPTIONAL CALL () {
   MATCH (c:Condition) WHERE
 ($groupId IS NULL OR EXISTS { (c)-[:IN_GROUP]->(:ConditionGroup {id: $groupId}) })
 AND ($category IS NULL OR c.category = $category)
@@ -24,6 +24,6 @@ AND ($treatedWith IS NULL OR EXISTS {
 }) AND ($afterId IS NULL OR c.name > $afterSort OR (c.name = $afterSort AND c.id > $afterId))
   WITH c ORDER BY c.name ASC, c.id ASC
   LIMIT $limit
-  RETURN collect(c {.id, .category, .icd10Codes, .name, __label: [label IN labels(c) WHERE label <> 'Entity'][0]}) AS items
+  RETURN c {.id, .category, .icd10Codes, .name, __label: [label IN labels(c) WHERE label <> 'Entity'][0]} AS item
 }
-RETURN totalCount, items;
+RETURN totalCount, item;

@@ -15,7 +15,7 @@ AND ($name IS NULL OR toLower(t.name) CONTAINS $name OR any(alias IN t.aliases W
 AND ($isClass IS NULL OR t.isClass = $isClass)
   RETURN count(t) AS totalCount
 }
-CALL () {
+OPTIONAL CALL () {
   MATCH (t:Treatment) WHERE
 ($modalityId IS NULL OR EXISTS { (t)-[:HAS_MODALITY]->(:Modality {id: $modalityId}) })
 AND ($opioid IS NULL OR t.opioid = $opioid)
@@ -28,9 +28,9 @@ AND ($name IS NULL OR toLower(t.name) CONTAINS $name OR any(alias IN t.aliases W
 AND ($isClass IS NULL OR t.isClass = $isClass) AND ($afterId IS NULL OR t.name > $afterSort OR (t.name = $afterSort AND t.id > $afterId))
   WITH t ORDER BY t.name ASC, t.id ASC
   LIMIT $limit
-  RETURN collect(t {.*, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}) AS items
+  RETURN t {.*, __label: [label IN labels(t) WHERE label <> 'Entity'][0]} AS item
 }
-RETURN totalCount, items;
+RETURN totalCount, item;
 
 // READ · params: $ids
 UNWIND $ids AS key

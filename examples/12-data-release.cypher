@@ -6,13 +6,13 @@ CALL () {
   MATCH (g:Guideline) WHERE true
   RETURN count(g) AS totalCount
 }
-CALL () {
+OPTIONAL CALL () {
   MATCH (g:Guideline) WHERE true AND ($afterId IS NULL OR g.year < $afterSort OR (g.year = $afterSort AND g.id < $afterId))
   WITH g ORDER BY g.year DESC, g.id DESC
   LIMIT $limit
-  RETURN collect(g {.*, __label: [label IN labels(g) WHERE label <> 'Entity'][0]}) AS items
+  RETURN g {.*, __label: [label IN labels(g) WHERE label <> 'Entity'][0]} AS item
 }
-RETURN totalCount, items;
+RETURN totalCount, item;
 
 // READ · params: none
 OPTIONAL MATCH (release:DataRelease)

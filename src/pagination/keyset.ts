@@ -25,7 +25,11 @@ export interface KeysetPageSpec {
   perItem?: string;
 }
 
-/** One round trip: the filtered total, and first + 1 rows after the cursor in (sort, id) order. */
+/**
+ * One round trip: the filtered total, and first + 1 rows after the cursor in (sort, id) order, one record each (a
+ * page sent as one record of lists spans many Bolt chunks, which the driver joins and decodes slowly). An empty
+ * page is one record whose item is null, so the total still arrives.
+ */
 export function keysetPage(spec: KeysetPageSpec): string {
   const { match, variable, filter, sortExpression, direction, projection } = spec;
   return /* cypher */ `
@@ -33,16 +37,16 @@ export function keysetPage(spec: KeysetPageSpec): string {
     MATCH ${match} WHERE ${filter}
     RETURN count(${variable}) AS totalCount
   }
-  CALL () {
+  OPTIONAL CALL () {
     MATCH ${match} WHERE ${filter} AND ${afterCursor(variable, sortExpression, direction)}
     WITH ${variable} ${orderBy(variable, sortExpression, direction)}
     LIMIT $limit${perItem(spec)}
-    RETURN collect(${projection}) AS items
+    RETURN ${projection} AS item
   }
-  RETURN totalCount, items`;
+  RETURN totalCount, item`;
 }
 
-// The clauses keep the page's order: each one passes its rows on in the order they came (an Apply, not a sort).
+// The clauses keep the page's order: each passes its rows on in the order they came (an Apply, not a sort).
 const perItem = (spec: { perItem?: string }) => (spec.perItem ? `\n    ${spec.perItem.trim()}` : "");
 
 export interface IndexedPageSpec {
@@ -74,11 +78,11 @@ export function indexedPage(spec: IndexedPageSpec): string {
   CALL () {
     RETURN COUNT { (:${label}) } AS totalCount
   }
-  CALL () {
+  OPTIONAL CALL () {
     MATCH (${variable}:${label}) WHERE ${start}
     WITH ${variable} ${orderBy(variable, sortExpression, direction)}
     LIMIT $limit${perItem(spec)}
-    RETURN collect(${projection}) AS items
+    RETURN ${projection} AS item
   }
-  RETURN totalCount, items`;
+  RETURN totalCount, item`;
 }

@@ -10,22 +10,25 @@ export interface PageQuery {
   after: Keyset | null;
 }
 
-/** The query returns `totalCount` and `items` (first + 1 of them, the extra one telling whether more follow). */
+/**
+ * The query returns a record per item (first + 1 of them, the extra one telling whether more follow), each with the
+ * `totalCount`; an empty page is one record with a null item.
+ */
 export async function readPage<Raw, T>(
   db: Database,
   query: PageQuery,
   map: (raw: Raw) => T,
 ): Promise<Page<T>> {
-  const [row] = await db.read<{ totalCount: number; items: Raw[] }>(query.cypher, {
+  const records = await db.read<{ totalCount: number; item: Raw | null }>(query.cypher, {
     ...query.params,
     limit: query.first + 1,
     afterSort: query.after?.sort ?? null,
     afterId: query.after?.id ?? null,
   });
-  const items = (row?.items ?? []).map(map);
+  const items = records.flatMap((record) => (record.item === null ? [] : [map(record.item)]));
   return {
     rows: items.slice(0, query.first),
     hasNextPage: items.length > query.first,
-    totalCount: row?.totalCount ?? 0,
+    totalCount: records[0]?.totalCount ?? 0,
   };
 }
