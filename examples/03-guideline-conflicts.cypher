@@ -7,10 +7,6 @@ CALL (key) {
   MATCH (c:Condition {id: key})
   MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
   MATCH (r)-[:CITES]->(g:Guideline)
-  WITH g, collect({r: r, t: t, c: c}) AS statements
-  WITH g, statements, EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AS guidelineSuperseded
-  UNWIND statements AS statement
-  WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
 
 WHERE ($directions IS NULL OR r.direction IN $directions)
   AND ($strengths IS NULL OR r.strength IN $strengths)
@@ -18,17 +14,13 @@ WHERE ($directions IS NULL OR r.direction IN $directions)
   AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
   AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
   AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
-  AND ($includeSuperseded OR (NOT guidelineSuperseded AND r.supersededById IS NULL))
-  WITH r, t, c, g, guidelineSuperseded
+  WITH r, t, c, g
 ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
          CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
          g.year DESC, r.id
   RETURN collect(
 r {
-  .id, .direction, .phases, .rawGrade, .strength, __typename: 'Recommendation',
-  treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
-  jurisdiction: g.jurisdiction, guidelineYear: g.year,
-  superseded: guidelineSuperseded OR r.supersededById IS NOT NULL, ends: {treatment: t {.id, .name, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}, guideline: g {.id, .publisher, .year, __label: [label IN labels(g) WHERE label <> 'Entity'][0]}}
+  .id, .direction, .phases, .rawGrade, .strength, __typename: 'Recommendation', conditionId: c.id, ends: {treatment: t {.id, .name, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}, guideline: g {.id, .publisher, .year, __label: [label IN labels(g) WHERE label <> 'Entity'][0]}}
 }) AS items
 }
 RETURN key, items;

@@ -33,7 +33,7 @@ function pageItem(projection: Projection, asked?: RecommendationRead) {
   return {
     projection: `{node: ${node}, recommendations: items}`,
     perItem: `WITH c, c.id AS conditionId
-    ${recommendationsOfCondition(asked.projection, asked.ends)}`,
+    ${recommendationsOfCondition(asked)}`,
   };
 }
 
@@ -82,7 +82,7 @@ export const findConditionByCodeWithRecommendations = (
 ) => /* cypher */ `
   MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(found:Condition)
   WITH found, found.id AS conditionId
-  ${recommendationsOfCondition(asked.projection, asked.ends)}
+  ${recommendationsOfCondition(asked)}
   RETURN ${entityProjection("found", projection)} AS node, items`;
 
 export const FIND_TREATMENTS_OF_CONDITIONS = /* cypher */ `

@@ -9,6 +9,7 @@ import {
   type RecommendationCriteria,
   type RecommendationEnd,
   type RecommendationEnds,
+  type RecommendationRead,
   type RecommendationRecord,
 } from "./recommendation.model";
 
@@ -41,18 +42,41 @@ const COMPUTED = [
 /** Whether the cited guideline `g` has been replaced by a later one. */
 const GUIDELINE_SUPERSEDED = "EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) }";
 
-/** A recommendation with the projection's stored properties (all by default) and the computed columns. */
+/**
+ * A recommendation with the projection's stored properties (all by default) and the computed columns. With a
+ * projection, only the computed columns its fields read: an end's id only where the end is not folded in, and
+ * `superseded` only when selected (jurisdiction and guidelineYear serve the ranking, which reads every column).
+ */
 export const returnRecommendation = (
   projection: Projection = ALL,
   ends: RecommendationEnds = NO_ENDS,
   guidelineSuperseded = GUIDELINE_SUPERSEDED,
 ) => /* cypher */ `
   r {
-    ${propertiesOf(without(projection, COMPUTED))}, __typename: 'Recommendation',
+    ${propertiesOf(without(projection, COMPUTED))}, __typename: 'Recommendation'${computedColumns(projection, ends, guidelineSuperseded)}${endsColumn(ends)}
+  }`;
+
+function computedColumns(
+  projection: Projection,
+  ends: RecommendationEnds,
+  guidelineSuperseded: string,
+): string {
+  const superseded = `superseded: ${guidelineSuperseded} OR r.supersededById IS NOT NULL`;
+  if (projection === ALL)
+    return `,
     treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
     jurisdiction: g.jurisdiction, guidelineYear: g.year,
-    superseded: ${guidelineSuperseded} OR r.supersededById IS NOT NULL${endsColumn(ends)}
-  }`;
+    ${superseded}`;
+  const columns = RECOMMENDATION_ENDS.filter((end) => !(end in ends)).map(
+    (end) => `${end}Id: ${ENDS[end].variable}.id`,
+  );
+  if (projection.includes("superseded")) columns.push(superseded);
+  return columns.map((column) => `, ${column}`).join("");
+}
+
+/** Whether a read must work out each guideline's supersession: to answer `superseded` or to leave superseded out. */
+export const readsSupersession = (projection: Projection, criteria: RecommendationCriteria) =>
+  projection === ALL || projection.includes("superseded") || !criteria.includeSuperseded;
 
 export const RETURN_RECOMMENDATION = returnRecommendation();
 
@@ -63,7 +87,8 @@ const FILTER = /* cypher */ `
     AND ($kinds IS NULL OR r.kind IN $kinds)
     AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
     AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
-    AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
+    AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)`;
+const SUPERSEDED_FILTER = /* cypher */ `
     AND ($includeSuperseded OR (NOT guidelineSuperseded AND r.supersededById IS NULL))`;
 
 const ORDER = /* cypher */ `
@@ -75,41 +100,56 @@ const byAnchor = (
   anchor: string,
   projection: Projection = ALL,
   ends: RecommendationEnds = NO_ENDS,
+  supersession = true,
 ) => /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {
-    ${statementsAbout(anchor, projection, ends)}
+    ${statementsAbout(anchor, projection, ends, supersession)}
   }
   RETURN key, items`;
 
 /**
  * The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`. A guideline
  * is cited by dozens of statements and its few SUPERSEDED_BY relationships have no index, so whether it is superseded
- * is read once per guideline (the rows grouped by it), not once per statement: half the statement's database hits.
+ * is read once per guideline (the rows grouped by it), not once per statement: half the statement's database hits;
+ * and not at all when nothing needs it (readsSupersession).
  */
 const statementsAbout = (
   anchor: string,
   projection: Projection,
   ends: RecommendationEnds,
-) => /* cypher */ `MATCH ${anchor}
+  supersession: boolean,
+) =>
+  supersession
+    ? /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
     MATCH (r)-[:CITES]->(g:Guideline)
     WITH g, collect({r: r, t: t, c: c}) AS statements
     WITH g, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
     UNWIND statements AS statement
     WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
-    ${FILTER}
+    ${FILTER}${SUPERSEDED_FILTER}
     WITH r, t, c, g, guidelineSuperseded ${ORDER}
-    RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items`;
+    RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items`
+    : /* cypher */ `MATCH ${anchor}
+    MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
+    MATCH (r)-[:CITES]->(g:Guideline)
+    ${FILTER}
+    WITH r, t, c, g ${ORDER}
+    RETURN collect(${returnRecommendation(projection, ends)}) AS items`;
 
 /**
  * For a parent statement that found a condition: `CALL (conditionId) { … }` giving its statements as `items`, with
  * the criteria as parameters ($directions, …), read by recommendationsFromRow. How a parent folds the condition's
  * recommendations into its own read.
  */
-export const recommendationsOfCondition = (projection: Projection, ends: RecommendationEnds) => /* cypher */ `
+export const recommendationsOfCondition = ({
+  criteria,
+  projection,
+  ends,
+}: RecommendationRead) => /* cypher */ `
   CALL (conditionId) {
-    ${statementsAbout("(c:Condition {id: conditionId})", projection, ends)}
+    ${statementsAbout("(c:Condition {id: conditionId})", projection, ends, readsSupersession(projection, criteria))}
   }`;
 
 /** The `items` of recommendationsOfCondition as records, their folded ends as the records of their labels. */
@@ -162,7 +202,9 @@ export class RecommendationRepository {
     ends: RecommendationEnds = NO_ENDS,
   ) {
     const plain = projection === ALL && Object.keys(ends).length === 0;
-    const cypher = plain ? FIND_RECOMMENDATIONS[anchor] : byAnchor(ANCHORS[anchor], projection, ends);
+    const cypher = plain
+      ? FIND_RECOMMENDATIONS[anchor]
+      : byAnchor(ANCHORS[anchor], projection, ends, readsSupersession(projection, criteria));
     const found = await this.fetch(cypher, ids, { ...criteria });
     return plain ? found : found.map(recommendationsFromRow);
   }

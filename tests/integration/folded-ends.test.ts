@@ -13,6 +13,7 @@ const SELECTIONS = {
   "plain fields of all three ends": `id treatment { id name opioid invasivenessMax }
     guideline { id title publisher year } condition { id name }`,
   "aliases asking different fields of one end": `id a: treatment { id } b: treatment { name opioid }`,
+  "superseded, worked out only when asked": `id superseded supersededById guideline { id }`,
   "fragments, and __typename": `id ...Ends treatment { __typename ... on Treatment { modalities { name } } }`,
   "a field with a resolver that needs more than stored properties": `id treatment { name precautions { id } }
     guideline { supersededBy { id } }`,
