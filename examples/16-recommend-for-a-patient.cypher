@@ -18,12 +18,16 @@ UNWIND $conditionIds AS conditionId
 MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
 MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
 MATCH (r)-[:CITES]->(g:Guideline)
+  WITH g, collect({r: r, t: t, c: c, conditionId: conditionId}) AS statements
+  WITH g, statements, EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AS guidelineSuperseded
+  UNWIND statements AS statement
+  WITH statement.r AS r, statement.t AS t, statement.c AS c, statement.conditionId AS conditionId, g, guidelineSuperseded
 RETURN
 r {
   .*, __typename: 'Recommendation',
   treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
   jurisdiction: g.jurisdiction, guidelineYear: g.year,
-  superseded: EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } OR r.supersededById IS NOT NULL
+  superseded: guidelineSuperseded OR r.supersededById IS NOT NULL
 } AS recommendation, conditionId AS appliesTo,
        t { .id, .name, .opioid, .invasivenessMax, .isClass,
            classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment

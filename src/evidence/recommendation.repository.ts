@@ -109,10 +109,21 @@ const byAnchor = (
   RETURN key, items`;
 
 /**
- * The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`. A guideline
- * is cited by dozens of statements and its few SUPERSEDED_BY relationships have no index, so whether it is superseded
- * is read once per guideline (the rows grouped by it), not once per statement: half the statement's database hits;
- * and not at all when nothing needs it (readsSupersession).
+ * Rows of statements `(r)-[:CITES]->(g)` with `guidelineSuperseded` beside each. A guideline is cited by dozens of
+ * statements and its few SUPERSEDED_BY relationships have no index, so whether it is superseded is read once per
+ * guideline (the rows grouped by it, `carried` the variables each row keeps), not once per statement: half a
+ * statement's database hits.
+ */
+export const withGuidelineSupersession = (carried: readonly string[]) => /* cypher */ `
+    WITH g, collect({${carried.map((name) => `${name}: ${name}`).join(", ")}}) AS statements
+    WITH g, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
+    UNWIND statements AS statement
+    WITH ${carried.map((name) => `statement.${name} AS ${name}`).join(", ")}, g, guidelineSuperseded`;
+
+/**
+ * The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`; with each
+ * guideline's supersession read once (withGuidelineSupersession), or not at all when nothing needs it
+ * (readsSupersession).
  */
 const statementsAbout = (
   anchor: string,
@@ -123,11 +134,7 @@ const statementsAbout = (
   supersession
     ? /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
-    MATCH (r)-[:CITES]->(g:Guideline)
-    WITH g, collect({r: r, t: t, c: c}) AS statements
-    WITH g, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
-    UNWIND statements AS statement
-    WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
+    MATCH (r)-[:CITES]->(g:Guideline)${withGuidelineSupersession(["r", "t", "c"])}
     ${FILTER}${SUPERSEDED_FILTER}
     WITH r, t, c, g, guidelineSuperseded ${ORDER}
     RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items`

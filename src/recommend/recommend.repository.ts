@@ -1,6 +1,8 @@
 /** The three reads a ranking needs: the requested conditions, all statements about them, and treatment warnings. */
 import type { RecommendationRecord } from "../evidence/recommendation.model";
-import { RETURN_RECOMMENDATION } from "../evidence/recommendation.repository";
+import { returnRecommendation, withGuidelineSupersession } from "../evidence/recommendation.repository";
+import { NO_ENDS } from "../evidence/recommendation.model";
+import { ALL } from "../graph/projection";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import type { ConditionNode } from "../graph/node.records";
 import type { Database } from "../neo4j/database";
@@ -21,13 +23,14 @@ export const RESOLVE_CONDITIONS = /* cypher */ `
   RETURN ${entityProjection("c")} AS condition, collect(requested) AS matchedBy`;
 
 // A requested condition's statements and those of the broader conditions it is a kind of (fibromyalgia → chronic
-// primary pain), each returned with the requested condition it reaches; classes up to three levels above a member.
+// primary pain), each returned with the requested condition it reaches; classes up to three levels above a member;
+// each guideline's supersession read once.
 export const FIND_EVIDENCE = /* cypher */ `
   UNWIND $conditionIds AS conditionId
   MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
   MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
-  MATCH (r)-[:CITES]->(g:Guideline)
-  RETURN ${RETURN_RECOMMENDATION} AS recommendation, conditionId AS appliesTo,
+  MATCH (r)-[:CITES]->(g:Guideline)${withGuidelineSupersession(["r", "t", "c", "conditionId"])}
+  RETURN ${returnRecommendation(ALL, NO_ENDS, "guidelineSuperseded")} AS recommendation, conditionId AS appliesTo,
          t { .id, .name, .opioid, .invasivenessMax, .isClass,
              classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment
   ORDER BY conditionId, r.id`;
@@ -36,8 +39,8 @@ export const FIND_WARNINGS = /* cypher */ `
   UNWIND $treatmentIds AS key
   MATCH (t:Treatment {id: key})<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
   WHERE r.kind IN ['SAFETY_WARNING', 'REGULATORY']
-  MATCH (r)-[:CITES]->(g:Guideline)
-  RETURN key, ${RETURN_RECOMMENDATION} AS recommendation
+  MATCH (r)-[:CITES]->(g:Guideline)${withGuidelineSupersession(["r", "t", "c", "key"])}
+  RETURN key, ${returnRecommendation(ALL, NO_ENDS, "guidelineSuperseded")} AS recommendation
   ORDER BY key, r.id`;
 
 // Every safety statement (a few dozen), each with the classes of the treatment it is filed on.
