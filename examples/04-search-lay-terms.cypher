@@ -19,6 +19,7 @@ WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
 RETURN node.id AS id,
        [label IN labels(node) WHERE label <> 'Entity'][0] AS label,
        coalesce(node.name, node.title, node.myth) AS name,
+       node.name AS storedName,
        coalesce(node.aliases, []) AS aliases,
        coalesce(node.synonymTerms, []) AS synonymTerms,
        coalesce(node.synonymKinds, []) AS synonymKinds,

@@ -19,6 +19,7 @@ WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
 RETURN node.id AS id,
        [label IN labels(node) WHERE label <> 'Entity'][0] AS label,
        coalesce(node.name, node.title, node.myth) AS name,
+       node.name AS storedName,
        coalesce(node.aliases, []) AS aliases,
        coalesce(node.synonymTerms, []) AS synonymTerms,
        coalesce(node.synonymKinds, []) AS synonymKinds,
@@ -62,8 +63,3 @@ ORDER BY conditionId, r.id;
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
 RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
-
-// READ · params: $ids
-UNWIND $ids AS key
-MATCH (n:Entity {id: key})
-RETURN key, n {.id, .name, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

@@ -40,6 +40,11 @@ export class GraphLoaders {
     return this.byId.load(id, projection);
   }
 
+  /** Hands the loader a record with `projection`'s properties that a parent's read already holds. */
+  primeEntity(id: string, projection: Projection, record: EntityRecord): void {
+    this.byId.prime(id, projection, record);
+  }
+
   /** The loader of one relation, created on first use in this request. */
   related(relation: NodeRelation): DataLoader<string, EntityRecord[]> {
     let loader = this.relations.get(relation);

@@ -92,6 +92,11 @@ export class ProjectedLoader<V> {
     return this.loader.load(this.keyOf(id, projection));
   }
 
+  /** Caches a record a parent's read already holds for (id, projection), unless one is cached. */
+  prime(id: string, projection: Projection, value: V): void {
+    this.loader.prime(this.keyOf(id, projection), value);
+  }
+
   loadMany(ids: readonly string[], projection: Projection): Promise<Array<V | Error>> {
     return this.loader.loadMany(ids.map((id) => this.keyOf(id, projection)));
   }

@@ -55,6 +55,8 @@ export function completions(prefix: string, candidates: readonly SearchCandidate
         nodeId: candidate.id,
         popularity: candidate.popularity,
         name: candidate.name,
+        label: candidate.label,
+        storedName: candidate.storedName,
         typeOrder: TYPE_ORDER[candidate.label] ?? 9,
       });
   }

@@ -103,6 +103,9 @@ export interface RankedHit extends Match {
   nodeId: string;
   popularity: number;
   name: string;
+  /** The node's label and `name` property, which make its record when the selection reads no more. */
+  label: string;
+  storedName: string | null;
 }
 
 /** Hits at or above the minimum relevance, best first; equal scores go to the more commonly wanted entity. */
@@ -117,6 +120,8 @@ export function rankCandidates(query: PreparedQuery, candidates: readonly Search
         nodeId: candidate.id,
         popularity: candidate.popularity,
         name: candidate.name,
+        label: candidate.label,
+        storedName: candidate.storedName,
       });
   }
   return hits.sort(

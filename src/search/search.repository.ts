@@ -1,7 +1,8 @@
 /**
  * Search candidates from Lucene: the names index (names, codes, synonyms by kind, each field boosted), the
  * descriptions (only where every word is present) and an exactly typed code. Each comes with its vocabulary,
- * not its whole record: relevance.ts scores it, and only the hits returned are loaded.
+ * not its whole record: relevance.ts scores it, and only the hits returned are loaded (or none, when the selection
+ * reads nothing but `name`: search.resolver.ts).
  */
 import type { Database } from "../neo4j/database";
 import { NAMES_INDEX, SEARCH_INDEX } from "./search-index";
@@ -25,6 +26,7 @@ export const SEARCH_CANDIDATES = /* cypher */ `
   RETURN node.id AS id,
          [label IN labels(node) WHERE label <> 'Entity'][0] AS label,
          coalesce(node.name, node.title, node.myth) AS name,
+         node.name AS storedName,
          coalesce(node.aliases, []) AS aliases,
          coalesce(node.synonymTerms, []) AS synonymTerms,
          coalesce(node.synonymKinds, []) AS synonymKinds,

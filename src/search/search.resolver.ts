@@ -2,11 +2,13 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context";
-import type { EntityRecord } from "../graph/entity.model";
-import { projectionOf } from "../graph/projection";
+import { toEntity, type EntityRecord } from "../graph/entity.model";
+import type { GraphLoaders } from "../graph/graph.loaders";
+import { ALL, projectionOf } from "../graph/projection";
 import { BadUserInputError } from "../errors";
 import { icd10Key, isWellFormedIcd10cm } from "../model/codes";
 import { pageSize } from "../pagination/page";
+import type { RankedHit } from "./relevance";
 import { SearchService } from "./search.service";
 import { SearchableType, SearchHit, SearchResult } from "./search.type";
 
@@ -32,6 +34,26 @@ function checkLength(text: string, argumentName: string): void {
 
 const labelsOf = (types: SearchableType[] | null) => (types && types.length > 0 ? [...types] : null);
 
+/**
+ * Hands the entity loader each hit's node when the `node` selection reads nothing but `name` (besides id and
+ * __typename): the candidate row holds both (`name: null` where the label has none, as a read would give), so
+ * `node` sends no statement of its own.
+ */
+function primeHitNodes(
+  graph: GraphLoaders,
+  info: GraphQLResolveInfo,
+  hits: readonly RankedHit[],
+): RankedHit[] {
+  const projection = projectionOf(info, ["node"]);
+  if (projection === ALL || projection.some((property) => property !== "name")) return [...hits];
+  const readsName = projection.length > 0;
+  for (const hit of hits) {
+    const properties = readsName ? { id: hit.nodeId, name: hit.storedName } : { id: hit.nodeId };
+    graph.primeEntity(hit.nodeId, projection, toEntity(properties, hit.label));
+  }
+  return [...hits];
+}
+
 @Resolver(() => SearchHit)
 export class SearchResolver {
   @Query(() => [SearchHit], {
@@ -40,7 +62,7 @@ export class SearchResolver {
       "'Lyrica', 'fibromialgia', 'M79.7'. Best match first; a name or synonym beats a description; hits below a " +
       "minimum relevance are left out, so nonsense finds nothing. Query syntax characters are plain text.",
   })
-  search(
+  async search(
     @Arg("query", { description: "What to look for: words, a lay term, a brand, or a code such as M79.7." })
     query: string,
     @Arg("types", () => [SearchableType], {
@@ -50,13 +72,15 @@ export class SearchResolver {
     types: SearchableType[] | null,
     @Arg("first", () => Int, { nullable: true, description: "How many hits: default 20, at most 100." })
     first: number | null,
-    @Ctx() { repositories }: RequestContext,
+    @Ctx() { repositories, loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
     checkLength(query, "query");
-    return new SearchService(repositories.search).search(query, exactCodeKey(query), {
+    const hits = await new SearchService(repositories.search).search(query, exactCodeKey(query), {
       labels: labelsOf(types),
       first: pageSize(first),
     });
+    return primeHitNodes(loaders.graph, info, hits);
   }
 
   @Query(() => [SearchHit], {
@@ -65,7 +89,7 @@ export class SearchResolver {
       "prefix (or have a word that does), conditions first, then by how often the guidelines name them. " +
       "`matchedText` is the name or synonym completed, e.g. 'Lyrica' for gabapentinoids.",
   })
-  suggest(
+  async suggest(
     @Arg("prefix", { description: "What has been typed so far; fewer than 2 letters returns nothing." })
     prefix: string,
     @Arg("first", () => Int, {
@@ -79,13 +103,15 @@ export class SearchResolver {
       description: "Only these kinds of node; all when omitted.",
     })
     types: SearchableType[] | null,
-    @Ctx() { repositories }: RequestContext,
+    @Ctx() { repositories, loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchHit[]> {
     checkLength(prefix, "prefix");
-    return new SearchService(repositories.search).suggest(prefix, {
+    const hits = await new SearchService(repositories.search).suggest(prefix, {
       labels: labelsOf(types),
       first: pageSize(first, "first", MAX_SUGGESTIONS),
     });
+    return primeHitNodes(loaders.graph, info, hits);
   }
 
   @Query(() => [String], {

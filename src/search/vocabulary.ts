@@ -17,6 +17,8 @@ export interface SearchCandidate {
   id: string;
   label: string;
   name: string;
+  /** Its `name` property (null for a guideline's title or a myth's text, which `name` stands for here). */
+  storedName: string | null;
   aliases: string[];
   synonymTerms: string[];
   synonymKinds: string[];

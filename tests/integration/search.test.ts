@@ -35,6 +35,42 @@ describe("search", () => {
     ]);
   });
 
+  it.each([
+    ["search", `search(query: "back pain", first: 30)`],
+    ["search over every type", `search(query: "opioid", first: 30)`],
+    ["suggest", `suggest(prefix: "mi", first: 20)`],
+  ])(
+    "%s: a node read for nothing but its name comes with the hits, as node(id) would answer it",
+    async (_name, field) => {
+      const selection = `__typename ... on Node { id } ... on Condition { name } ... on Treatment { name }
+        ... on Discipline { name } ... on Profession { name }`;
+      const { body } = await server.graphql<Record<string, Array<{ node: { id: string } }>>>(
+        `{ hits: ${field} { node { ${selection} } } }`,
+        {},
+        { "x-paingraph-debug": "1" },
+      );
+      expect(body.errors).toBeUndefined();
+      expect((body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips).toBe(1);
+      const nodes = body.data!.hits!.map((hit) => hit.node);
+      expect(nodes.length).toBeGreaterThan(3);
+      const byId = nodes.map((node, index) => `n${index}: node(id: "${node.id}") { ${selection} }`);
+      const read = await server.graphql<Record<string, unknown>>(`{ ${byId.join("\n")} }`);
+      expect(read.body.errors).toBeUndefined();
+      expect(Object.values(read.body.data!)).toEqual(nodes);
+    },
+  );
+
+  it("reads a hit's node when its selection needs more than the name", async () => {
+    const { body } = await server.graphql<{ search: Array<{ node: { description?: string } }> }>(
+      `{ search(query: "fibromyalgia", types: [CONDITION], first: 3) { node { ... on Condition { name description } } } }`,
+      {},
+      { "x-paingraph-debug": "1" },
+    );
+    expect(body.errors).toBeUndefined();
+    expect((body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips).toBe(2);
+    expect(body.data!.search[0]!.node.description).toEqual(expect.any(String));
+  });
+
   it("finds a condition from a lay term found only in its aliases", async () => {
     const hits = await search("sciatica", ["CONDITION"]);
     expect(hits[0]?.node.id).toBe("condition:lumbar-radiculopathy");

@@ -19,6 +19,7 @@ function candidate(
     id,
     label,
     name,
+    storedName: name,
     aliases: [],
     synonymTerms: [],
     synonymKinds: [],
