@@ -75,7 +75,7 @@ function computedColumns(
 }
 
 /** Whether a read must work out each guideline's supersession: to answer `superseded` or to leave superseded out. */
-export const readsSupersession = (projection: Projection, criteria: RecommendationCriteria) =>
+const readsSupersession = (projection: Projection, criteria: RecommendationCriteria) =>
   projection === ALL || projection.includes("superseded") || !criteria.includeSuperseded;
 
 export const RETURN_RECOMMENDATION = returnRecommendation();
@@ -130,20 +130,12 @@ const statementsAbout = (
   projection: Projection,
   ends: RecommendationEnds,
   supersession: boolean,
-) =>
-  supersession
-    ? /* cypher */ `MATCH ${anchor}
+) => /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
-    MATCH (r)-[:CITES]->(g:Guideline)${withGuidelineSupersession(["r", "t", "c"])}
-    ${FILTER}${SUPERSEDED_FILTER}
-    WITH r, t, c, g, guidelineSuperseded ${ORDER}
-    RETURN collect(${returnRecommendation(projection, ends, "guidelineSuperseded")}) AS items`
-    : /* cypher */ `MATCH ${anchor}
-    MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
-    MATCH (r)-[:CITES]->(g:Guideline)
-    ${FILTER}
-    WITH r, t, c, g ${ORDER}
-    RETURN collect(${returnRecommendation(projection, ends)}) AS items`;
+    MATCH (r)-[:CITES]->(g:Guideline)${supersession ? withGuidelineSupersession(["r", "t", "c"]) : ""}
+    ${FILTER}${supersession ? SUPERSEDED_FILTER : ""}
+    WITH r, t, c, g${supersession ? ", guidelineSuperseded" : ""} ${ORDER}
+    RETURN collect(${returnRecommendation(projection, ends, supersession ? "guidelineSuperseded" : undefined)}) AS items`;
 
 /**
  * For a parent statement that found a condition: `CALL (conditionId) { … }` giving its statements as `items`, with

@@ -59,6 +59,7 @@ export interface IndexedPageSpec {
   projection: string;
   /** Whether the page starts after a cursor ($afterSort, $afterId) or at the beginning. */
   afterCursor: boolean;
+  /** As KeysetPageSpec's. */
   perItem?: string;
 }
 

@@ -1,7 +1,6 @@
 /** The three reads a ranking needs: the requested conditions, all statements about them, and treatment warnings. */
-import type { RecommendationRecord } from "../evidence/recommendation.model";
+import { NO_ENDS, type RecommendationRecord } from "../evidence/recommendation.model";
 import { returnRecommendation, withGuidelineSupersession } from "../evidence/recommendation.repository";
-import { NO_ENDS } from "../evidence/recommendation.model";
 import { ALL } from "../graph/projection";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import type { ConditionNode } from "../graph/node.records";

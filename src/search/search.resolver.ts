@@ -39,19 +39,14 @@ const labelsOf = (types: SearchableType[] | null) => (types && types.length > 0 
  * __typename): the candidate row holds both (`name: null` where the label has none, as a read would give), so
  * `node` sends no statement of its own.
  */
-function primeHitNodes(
-  graph: GraphLoaders,
-  info: GraphQLResolveInfo,
-  hits: readonly RankedHit[],
-): RankedHit[] {
+function primeHitNodes(graph: GraphLoaders, info: GraphQLResolveInfo, hits: readonly RankedHit[]): void {
   const projection = projectionOf(info, ["node"]);
-  if (projection === ALL || projection.some((property) => property !== "name")) return [...hits];
+  if (projection === ALL || projection.some((property) => property !== "name")) return;
   const readsName = projection.length > 0;
   for (const hit of hits) {
     const properties = readsName ? { id: hit.nodeId, name: hit.storedName } : { id: hit.nodeId };
     graph.primeEntity(hit.nodeId, projection, toEntity(properties, hit.label));
   }
-  return [...hits];
 }
 
 @Resolver(() => SearchHit)
@@ -80,7 +75,8 @@ export class SearchResolver {
       labels: labelsOf(types),
       first: pageSize(first),
     });
-    return primeHitNodes(loaders.graph, info, hits);
+    primeHitNodes(loaders.graph, info, hits);
+    return hits;
   }
 
   @Query(() => [SearchHit], {
@@ -111,7 +107,8 @@ export class SearchResolver {
       labels: labelsOf(types),
       first: pageSize(first, "first", MAX_SUGGESTIONS),
     });
-    return primeHitNodes(loaders.graph, info, hits);
+    primeHitNodes(loaders.graph, info, hits);
+    return hits;
   }
 
   @Query(() => [String], {
