@@ -1,6 +1,7 @@
 /** One measured cell: a workload at a concurrency on a dataset, every system run in interleaved rounds. */
 import { cpuMs, loadAverage, rssMb } from "./procfs";
 import { percentile, runLoad, type CheckedRequest } from "./load";
+import { roundOrder } from "./round-order";
 
 export interface Contender {
   system: string;
@@ -44,7 +45,10 @@ export interface CellPlan {
 const round = (value: number | null, digits = 2) =>
   value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Warms every system, then runs rounds A B C … A B C … so machine noise falls on all of them alike. */
+/**
+ * Warms every system, then runs rounds A B C, C B A, B C A, A C B … (roundOrder) so machine noise and any trend
+ * over the run fall on all of them alike.
+ */
 export async function measureCell(
   plan: CellPlan,
   contenders: Contender[],
@@ -67,7 +71,8 @@ export async function measureCell(
   }));
   const loads: number[] = [];
   for (let r = 0; r < plan.rounds; r++) {
-    for (const [i, contender] of contenders.entries()) {
+    for (const i of roundOrder(contenders.length, r)) {
+      const contender = contenders[i]!;
       const total = totals[i]!;
       const api0 = cpuMs(contender.pid);
       const neo0 = cpuMs(plan.neo4jPid);
