@@ -150,9 +150,8 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
         loaderBatchSize: config.loaderBatchSize,
         info,
         // Reads start from the newest write this replica knows of (its own or another's, see ReleaseWatcher).
-        // All of a request's reads share one read transaction (one BEGIN and COMMIT, not one per query), ended
-        // by the request-state plugin when the response is ready.
-        scope: { signal, bookmarks: { value: watcher.bookmarks() }, readTransaction: true },
+        // Each read is one auto-commit statement: one round trip, and a pooled connection held only while it runs.
+        scope: { signal, bookmarks: { value: watcher.bookmarks() }, autoCommitReads: true },
         // Validated at the door (src/limits/rate-limit-keys.ts): invalid credentials never get this far.
         principal: caller.principal,
         chargeTokens: (tokens) => chargeTokens(caller.store, caller.keys, tokens),

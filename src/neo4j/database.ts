@@ -44,8 +44,12 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** Causal consistency across servers and clusters: reads wait for these; writes replace them. */
   bookmarks?: BookmarkHolder;
-  /** Runs every read() of the request in one read transaction on one session, committed by end(). */
-  readTransaction?: boolean;
+  /**
+   * Runs each read() as one auto-commit statement in a READ session (one round trip, no BEGIN or COMMIT), retried
+   * once on a retryable failure. Neo4j reads are read-committed inside a transaction too, so a request gains no
+   * consistency by sharing one; without this flag each read is a managed read transaction, retried by the driver.
+   */
+  autoCommitReads?: boolean;
 }
 
 export interface Database {
@@ -57,7 +61,7 @@ export interface Database {
   schema(cypher: string, params?: Params): Promise<void>;
   /** A view of this database for one request (see RequestScope); call end() on it when the request is done. */
   scope(scope: RequestScope): Database;
-  /** Ends what this view holds open (a request's read transaction). The driver stays open. Never throws. */
+  /** Ends what this view holds open once the request is done (nothing, today). The driver stays open. Never throws. */
   end(): Promise<void>;
 }
 

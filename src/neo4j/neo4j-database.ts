@@ -8,7 +8,6 @@ import {
   type ManagedTransaction,
   type QueryResult,
   type Session,
-  type Transaction,
 } from "neo4j-driver";
 import { toDriverParams, toNative } from "./convert";
 import type {
@@ -29,11 +28,6 @@ export interface DatabaseOptions {
 
 type Access = "READ" | "WRITE";
 
-interface SharedRead {
-  session: Session;
-  tx: Transaction;
-}
-
 const ZERO_COUNTERS: WriteCounters = {
   nodesCreated: 0,
   nodesDeleted: 0,
@@ -47,10 +41,6 @@ const ZERO_COUNTERS: WriteCounters = {
 };
 
 export class Neo4jDatabase implements Database {
-  /** The request's one read transaction, opened by its first read when the scope asks for it. */
-  private sharedRead: Promise<SharedRead> | null = null;
-  /** After end(): a late read runs on its own, so nothing is left open that no one would close. */
-  private ended = false;
   /** Sessions in use now: closed at once when the request's signal aborts. */
   private readonly open = new Set<Session>();
 
@@ -68,15 +58,13 @@ export class Neo4jDatabase implements Database {
   }
 
   async read<T extends Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    if (this.requestScope.readTransaction && !this.ended) return this.readShared<T>(cypher, params);
+    if (this.requestScope.autoCommitReads) return this.readAutoCommit<T>(cypher, params);
     return this.inSession("READ", (session) =>
       session.executeRead((tx) => tx.run(cypher, toDriverParams(params) as Params), this.txConfig()),
     ).then(rowsOf<T>);
   }
 
   async write<T extends Row>(cypher: string, params: Params = {}): Promise<T[]> {
-    // Reads after a write start a new read transaction, from the write's bookmarks.
-    await this.endSharedRead();
     return this.inSession("WRITE", (session) =>
       session.executeWrite((tx) => tx.run(cypher, toDriverParams(params) as Params), this.txConfig()),
     ).then(rowsOf<T>);
@@ -86,7 +74,6 @@ export class Neo4jDatabase implements Database {
     work: (tx: WriteTransaction) => Promise<R>,
     options: TransactionOptions = {},
   ): Promise<R> {
-    await this.endSharedRead();
     const timeout = options.timeoutMs ?? this.options.transactionTimeoutMs;
     return this.inSession("WRITE", (session) =>
       session.executeWrite((tx) => work(new CountingTransaction(tx)), { timeout }),
@@ -97,28 +84,18 @@ export class Neo4jDatabase implements Database {
     await this.inSession("WRITE", (session) => session.run(cypher, toDriverParams(params) as Params));
   }
 
-  async end(): Promise<void> {
-    this.ended = true;
-    await this.endSharedRead();
-  }
+  /** Nothing outlives a statement: every session closes when its work ends. */
+  async end(): Promise<void> {}
 
-  /** Commits the request's read transaction, if one is open (reads only: nothing to lose), and frees its session. */
-  private async endSharedRead(): Promise<void> {
-    const shared = this.sharedRead;
-    this.sharedRead = null;
-    if (!shared) return;
-    try {
-      const { session, tx } = await shared;
-      await withoutCallSite(() => tx.commit()).catch(() => undefined);
-      this.keepBookmarks(session);
-      await this.release(session);
-    } catch {
-      // The transaction never opened, or the deadline already closed it: nothing is left to end.
-    }
-  }
-
-  /** Opens a session for one unit of work, closes it when the work ends or the request's signal aborts. */
-  private async inSession<R>(access: Access, work: (session: Session) => Promise<R>): Promise<R> {
+  /**
+   * Opens a session for one unit of work, closes it when the work ends or the request's signal aborts; `retries`
+   * runs work again in a new session after a retryable failure.
+   */
+  private async inSession<R>(
+    access: Access,
+    work: (session: Session) => Promise<R>,
+    retries = 0,
+  ): Promise<R> {
     const { signal } = this.requestScope;
     signal?.throwIfAborted();
     const session = this.openSession(access);
@@ -128,41 +105,23 @@ export class Neo4jDatabase implements Database {
       return result;
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      throw mapNeo4jError(error);
+      if (retries === 0 || !isRetryableError(error)) throw mapNeo4jError(error);
     } finally {
-      this.open.delete(session);
-      await session.close();
+      await this.release(session);
     }
+    // A retryable failure (a connection lost, a leader switch): once more, in a new session.
+    return this.inSession(access, work, retries - 1);
   }
 
   /**
-   * A read in the request's one transaction: BEGIN goes out with the first statement, COMMIT at end(). The driver's
-   * managed retry is replaced by one retry here: a statement that fails with a retryable error (a connection lost,
-   * a leader switch) drops the transaction, and the statement runs again in a new one.
+   * A read as one auto-commit statement: RUN and PULL go out in one write and come back in one round trip, with no
+   * BEGIN or COMMIT, and the pooled connection is held only while the statement runs. The driver's managed retry is
+   * replaced by one retry here, for a retryable failure (a connection lost, a leader switch).
    */
-  private async readShared<T extends Row>(cypher: string, params: Params, attempt = 0): Promise<T[]> {
-    const { signal } = this.requestScope;
-    signal?.throwIfAborted();
-    const shared = (this.sharedRead ??= this.openSharedRead());
-    try {
-      const { tx } = await shared;
-      return rowsOf<T>(await withoutCallSite(() => tx.run(cypher, toDriverParams(params) as Params)));
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      // A failed statement ends its transaction: the request's later reads must not inherit it.
-      if (this.sharedRead === shared) {
-        this.sharedRead = null;
-        void shared.then(({ session }) => this.release(session)).catch(() => undefined);
-      }
-      if (attempt === 0 && isRetryableError(error)) return this.readShared<T>(cypher, params, 1);
-      throw mapNeo4jError(error);
-    }
-  }
-
-  private async openSharedRead(): Promise<SharedRead> {
-    const session = this.openSession("READ");
-    const tx = withoutCallSite(() => session.beginTransaction(this.txConfig()));
-    return { session, tx };
+  private async readAutoCommit<T extends Row>(cypher: string, params: Params): Promise<T[]> {
+    const run = async (session: Session): Promise<QueryResult> =>
+      await withoutCallSite(() => session.run(cypher, toDriverParams(params) as Params, this.txConfig()));
+    return this.inSession("READ", run, 1).then(rowsOf<T>);
   }
 
   private async release(session: Session): Promise<void> {

@@ -65,24 +65,6 @@ describe("a request's view of the database (Database.scope)", () => {
     await connection.database.write("MATCH (s:ScopeTest) DELETE s");
   });
 
-  it("runs every read of a request in one read transaction when asked, and end() closes it", async () => {
-    const marker = `one-tx-${randomUUID()}`;
-    const db = connection.database.scope({ readTransaction: true });
-    await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
-    const [row] = await db.read<{ n: number }>("RETURN 1 AS n");
-    expect(row).toEqual({ n: 1 });
-    const open = async () => {
-      const [result] = await connection.database.read<{ n: number }>(
-        "SHOW TRANSACTIONS YIELD metaData WHERE metaData.marker = $marker RETURN count(*) AS n",
-        { marker },
-      );
-      return result!.n;
-    };
-    expect(await open()).toBe(1);
-    await db.end();
-    expect(await eventually(async () => (await open()) === 0)).toBe(true);
-  });
-
   const openWith = async (marker: string) => {
     const [result] = await connection.database.read<{ n: number }>(
       "SHOW TRANSACTIONS YIELD metaData WHERE metaData.marker = $marker RETURN count(*) AS n",
@@ -91,14 +73,41 @@ describe("a request's view of the database (Database.scope)", () => {
     return result!.n;
   };
 
-  it("commits the request's read transaction before a write, so later reads start from the write", async () => {
-    const marker = `before-write-${randomUUID()}`;
-    const bookmarks = { value: [] as string[] };
-    const db = connection.database.scope({ readTransaction: true, bookmarks });
+  it("runs each read of a request as one auto-commit statement when asked, leaving nothing open between reads", async () => {
+    const db = connection.database.scope({ autoCommitReads: true });
+    // Neo4j runs CALL { … } IN TRANSACTIONS only in an auto-commit statement: in a transaction it refuses it.
+    const batched = "UNWIND [1, 2] AS x CALL (x) { RETURN x * 10 AS y } IN TRANSACTIONS RETURN y ORDER BY y";
+    await expect(db.read<{ y: number }>(batched)).resolves.toEqual([{ y: 10 }, { y: 20 }]);
+    await expect(connection.database.read(batched)).rejects.toThrow(/implicit transaction/i);
+
+    const marker = `auto-commit-${randomUUID()}`;
     await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
-    expect(await openWith(marker)).toBe(1);
-    await db.write("MERGE (s:ScopeTest {id: $id}) RETURN s.id AS id", { id: marker });
     expect(await openWith(marker)).toBe(0);
+    await db.end();
+  });
+
+  it("ends an auto-commit read in flight when the request's signal aborts", async () => {
+    const marker = `slow-auto-${randomUUID()}`;
+    const controller = new AbortController();
+    const db = connection.database.scope({ signal: controller.signal, autoCommitReads: true });
+    const slow = db.read(`UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN '${marker}' AS m`);
+    slow.catch(() => undefined);
+    expect(await eventually(async () => (await running(marker)) === 1)).toBe(true);
+
+    const reason = new Error("the request's deadline passed");
+    controller.abort(reason);
+    await expect(slow).rejects.toBe(reason);
+    expect(await eventually(async () => (await running(marker)) === 0)).toBe(true);
+  });
+
+  it("starts auto-commit reads after a write from the write's bookmarks", async () => {
+    const marker = `after-write-${randomUUID()}`;
+    const bookmarks = { value: [] as string[] };
+    const db = connection.database.scope({ autoCommitReads: true, bookmarks });
+    await db.read("RETURN 1 AS n");
+    await db.write("MERGE (s:ScopeTest {id: $id}) RETURN s.id AS id", { id: marker });
+    const written = [...bookmarks.value];
+    expect(written.length).toBeGreaterThan(0);
     const [row] = await db.read<{ id: string }>("MATCH (s:ScopeTest {id: $id}) RETURN s.id AS id", {
       id: marker,
     });
@@ -108,7 +117,7 @@ describe("a request's view of the database (Database.scope)", () => {
   });
 
   it("does not let a failed read end the request's other reads", async () => {
-    const db = connection.database.scope({ readTransaction: true });
+    const db = connection.database.scope({ autoCommitReads: true });
     await expect(db.read("RETURN 1 / $zero AS x", { zero: 0 })).rejects.toThrow();
     await expect(db.read<{ n: number }>("RETURN 2 AS n")).resolves.toEqual([{ n: 2 }]);
     await db.end();
@@ -116,7 +125,7 @@ describe("a request's view of the database (Database.scope)", () => {
 
   it("keeps a failed read's code and message, and leaves stack traces on as they were", async () => {
     const limit = Error.stackTraceLimit;
-    const db = connection.database.scope({ readTransaction: true });
+    const db = connection.database.scope({ autoCommitReads: true });
     const failure = await db.read("RETURN 1 / $zero AS x", { zero: 0 }).catch((error: unknown) => error);
     expect(failure).toMatchObject({
       code: "Neo.ClientError.Statement.ArithmeticError",
@@ -126,14 +135,5 @@ describe("a request's view of the database (Database.scope)", () => {
     await db.end();
     expect(Error.stackTraceLimit).toBe(limit);
     expect(new Error("here").stack).toContain("database-scope.test");
-  });
-
-  it("runs a read that comes after end() on its own, leaving nothing open", async () => {
-    const marker = `after-end-${randomUUID()}`;
-    const db = connection.database.scope({ readTransaction: true });
-    await db.read("RETURN 1 AS n");
-    await db.end();
-    await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
-    expect(await openWith(marker)).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Every read the API makes runs as a read transaction in a READ session with the database named, through the
- * routing protocol (neo4j://): what a cluster needs to send reads to followers and to the named database.
+ * Every read the API makes runs in a READ session with the database named, through the routing protocol
+ * (neo4j://): what a cluster needs to send reads to followers and to the named database.
  * A single Neo4j answers any session, so this is asserted on what the API asks the driver for.
  */
 import fs from "node:fs";
 import path from "node:path";
+import { ServiceUnavailableError } from "../../src/errors";
 import { LANDING_OPERATION } from "../../src/http/landing-operation";
 import { seedTestGraph } from "../support/graph";
 import { recordingDriver, type RecordingDriver } from "../support/recording-driver";
@@ -33,7 +34,7 @@ describe("reads through the driver", () => {
     await recorder?.close();
   });
 
-  it("are read transactions in READ sessions on the named database, for every example operation", async () => {
+  it("are READ sessions on the named database, for every example operation", async () => {
     recorder.sessions.length = 0;
     for (const document of examples) {
       const { body } = await server.graphql(document);
@@ -47,11 +48,32 @@ describe("reads through the driver", () => {
     expect(new Set(sessions.map((session) => session.database))).toEqual(new Set(["neo4j"]));
     expect(new Set(sessions.map((session) => session.accessMode))).toEqual(new Set(["READ"]));
     const work = new Set(sessions.flatMap((session) => session.work));
-    // beginTransaction in a READ session: a request's one read transaction; executeRead: a managed read
-    // transaction (reads outside a request, e.g. the release stamp, when it happens to poll). Never an
-    // auto-commit statement, never a write.
-    expect([...work].filter((kind) => kind !== "executeRead" && kind !== "beginTransaction")).toEqual([]);
-    expect(work.has("beginTransaction")).toBe(true);
+    // run in a READ session: a request's auto-commit read; executeRead: a managed read transaction (reads outside
+    // a request, e.g. the release stamp, when it happens to poll). Never a write, never an explicit transaction.
+    expect([...work].filter((kind) => kind !== "executeRead" && kind !== "run")).toEqual([]);
+    expect(work.has("run")).toBe(true);
+    // One statement, one session: a request holds a pooled connection only while a statement runs.
+    for (const session of sessions) expect(session.work).toHaveLength(1);
+  });
+
+  it("runs a request's read once more, in a new session, after a retryable failure, and only once", async () => {
+    const db = recorder.database(server.config.neo4j).scope({ autoCommitReads: true });
+    recorder.sessions.length = 0;
+    recorder.failRuns = 1;
+    await expect(db.read<{ n: number }>("RETURN 1 AS n")).resolves.toEqual([{ n: 1 }]);
+    expect(recorder.sessions.map((session) => session.work)).toEqual([["run"], ["run"]]);
+
+    recorder.sessions.length = 0;
+    recorder.failRuns = 2;
+    await expect(db.read("RETURN 1 AS n")).rejects.toBeInstanceOf(ServiceUnavailableError);
+    expect(recorder.sessions).toHaveLength(2);
+
+    recorder.sessions.length = 0;
+    await expect(db.read("RETURN 1 / $zero AS x", { zero: 0 })).rejects.toMatchObject({
+      code: "Neo.ClientError.Statement.ArithmeticError",
+    });
+    expect(recorder.sessions).toHaveLength(1);
+    expect(recorder.failRuns).toBe(0);
   });
 
   it("names the database the config names, and routes writes as writes", async () => {

@@ -4,7 +4,7 @@
  * Neo4j cannot show (a lagging follower, routing) is then asserted on what the API asked the driver for.
  */
 // eslint-disable-next-line no-restricted-imports -- the recorder stands where the driver does, below the port
-import neo4j, { type Driver, type Session, type SessionConfig } from "neo4j-driver";
+import neo4j, { Neo4jError, type Driver, type Session, type SessionConfig } from "neo4j-driver";
 import type { Neo4jConfig } from "../../src/config";
 import { resolveNeo4jPassword } from "../../src/neo4j/credentials";
 import type { Database } from "../../src/neo4j/database";
@@ -26,6 +26,11 @@ export interface SessionRecord {
 export interface RecordingDriver {
   driver: Driver;
   sessions: SessionRecord[];
+  /**
+   * Fault injection: this many of the next auto-commit statements (session.run) fail, before reaching Neo4j, with
+   * the retryable error a lost connection raises.
+   */
+  failRuns: number;
   /** A Database over this driver, as connectNeo4j builds one. */
   database(config: Neo4jConfig): Database;
   close(): Promise<void>;
@@ -38,6 +43,7 @@ export function recordingDriver(config: Neo4jConfig): RecordingDriver {
     telemetryDisabled: true,
   });
   const sessions: SessionRecord[] = [];
+  const faults = { failRuns: 0 };
   const driver = new Proxy(real, {
     get(target, property) {
       if (property === "session") {
@@ -50,7 +56,7 @@ export function recordingDriver(config: Neo4jConfig): RecordingDriver {
             closedWith: null,
           };
           sessions.push(record);
-          return recordingSession(target.session(sessionConfig), record);
+          return recordingSession(target.session(sessionConfig), record, faults);
         };
       }
       const value = Reflect.get(target, property, target) as unknown;
@@ -60,6 +66,12 @@ export function recordingDriver(config: Neo4jConfig): RecordingDriver {
   return {
     driver,
     sessions,
+    get failRuns() {
+      return faults.failRuns;
+    },
+    set failRuns(count: number) {
+      faults.failRuns = count;
+    },
     database: (neo4jConfig) =>
       new Neo4jDatabase(driver, {
         database: neo4jConfig.database,
@@ -69,7 +81,7 @@ export function recordingDriver(config: Neo4jConfig): RecordingDriver {
   };
 }
 
-function recordingSession(session: Session, record: SessionRecord): Session {
+function recordingSession(session: Session, record: SessionRecord, faults: { failRuns: number }): Session {
   return new Proxy(session, {
     get(target, property) {
       const value = Reflect.get(target, property, target) as unknown;
@@ -78,6 +90,12 @@ function recordingSession(session: Session, record: SessionRecord): Session {
       if (WORK.includes(property as WorkKind)) {
         return (...args: unknown[]) => {
           record.work.push(property as WorkKind);
+          if (property === "run" && faults.failRuns > 0) {
+            faults.failRuns--;
+            return Promise.reject(
+              new Neo4jError("Connection lost (injected)", "ServiceUnavailable", "08000", ""),
+            );
+          }
           return method(...args);
         };
       }
