@@ -2,6 +2,7 @@
 import { cpuMs, loadAverage, rssMb } from "./procfs";
 import { percentile, runLoad, type CheckedRequest } from "./load";
 import { roundOrder } from "./round-order";
+import { settle } from "./settle";
 
 export interface Contender {
   system: string;
@@ -47,7 +48,8 @@ const round = (value: number | null, digits = 2) =>
 
 /**
  * Warms every system, then runs rounds A B C, C B A, B C A, A C B … (roundOrder) so machine noise and any trend
- * over the run fall on all of them alike.
+ * over the run fall on all of them alike, waiting after each system's round until Neo4j and the servers are idle
+ * (settle), so no system pays for another's abandoned statements.
  */
 export async function measureCell(
   plan: CellPlan,
@@ -70,6 +72,12 @@ export async function measureCell(
     firstError: null as string | null,
   }));
   const loads: number[] = [];
+  const quiet = async (after: string) => {
+    const { waitedMs, settled } = await settle([plan.neo4jPid, ...contenders.map((c) => c.pid)]);
+    if (!settled)
+      log(`  (Neo4j or a server still busy ${Math.round(waitedMs / 1000)} s after ${after}; going on)`);
+  };
+  await quiet("the warm-up");
   for (let r = 0; r < plan.rounds; r++) {
     for (const i of roundOrder(contenders.length, r)) {
       const contender = contenders[i]!;
@@ -91,6 +99,8 @@ export async function measureCell(
       for (const latency of result.latencies) total.latencies.push(latency);
       total.firstError ??= result.firstError;
       loads.push(loadAverage()[0]!);
+      // CPU is read for the round alone, above; what the round left running must not land on the next system.
+      await quiet(`${contender.system}'s round`);
     }
   }
   const loadAvg1 = round(loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length))!;

@@ -64,6 +64,37 @@ function ratioTable(rows: ResultRow[]): string[] {
   return lines;
 }
 
+/**
+ * The run's own noise: `naive` and `paingraph-uncached` are one build and send W1 the same single statement (one
+ * key, nothing to batch), so their ratio would be 1.00 on a quiet machine. A ratio between other systems that is
+ * no further from 1 than this one is not a finding.
+ */
+export function noiseGauge(rows: ResultRow[]): string[] {
+  const lines: string[] = [];
+  for (const { workload, dataset, concurrency } of cells(rows)) {
+    if (workload !== "W1") continue;
+    const uncached = find(rows, workload, dataset, concurrency, "paingraph-uncached");
+    const naive = find(rows, workload, dataset, concurrency, "naive");
+    const gauge = ratio(uncached?.requestsPerSec, naive?.requestsPerSec);
+    if (gauge === null) continue;
+    lines.push(
+      `- ${dataset}, c${concurrency}: paingraph-uncached ÷ naive = ${fmt(gauge, 2)} (${fmt(uncached?.requestsPerSec)} vs ` +
+        `${fmt(naive?.requestsPerSec)} req/s; Neo4j CPU ${fmt(uncached?.neo4jCpuMsPerRequest, 2)} vs ${fmt(naive?.neo4jCpuMsPerRequest, 2)} ms/req)`,
+    );
+  }
+  return lines.length === 0
+    ? []
+    : [
+        "### Noise gauge (A/A)",
+        "",
+        "`naive` and `paingraph-uncached` send W1 the same statement from the same build: their ratio would be 1.00 " +
+          "on a quiet machine, so its distance from 1 is this run's noise.",
+        "",
+        ...lines,
+        "",
+      ];
+}
+
 function fullTable(rows: ResultRow[]): string[] {
   const lines = [
     "| workload | dataset | conc. | system | req/s | p50 ms | p99 ms | round trips/req | API CPU ms/req | Neo4j CPU ms/req | errors | peak RSS MB |",
@@ -249,6 +280,7 @@ export function generatedSection(report: ReportLike): string {
     ...ratioTable(report.results),
     "",
     ...leverTable(report.results),
+    ...noiseGauge(report.results),
     "### Every row",
     "",
     ...fullTable(report.results),
