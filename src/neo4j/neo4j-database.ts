@@ -28,6 +28,9 @@ export interface DatabaseOptions {
 
 type Access = "READ" | "WRITE";
 
+/** The mean pause before a request's read is retried; the driver's own managed retry starts at 1 s. */
+const RETRY_PAUSE_MS = 100;
+
 const ZERO_COUNTERS: WriteCounters = {
   nodesCreated: 0,
   nodesDeleted: 0,
@@ -109,7 +112,9 @@ export class Neo4jDatabase implements Database {
     } finally {
       await this.release(session);
     }
-    // A retryable failure (a connection lost, a leader switch): once more, in a new session.
+    // A retryable failure (a connection lost, a leader switch, Neo4j's transaction memory full for a moment): once
+    // more, in a new session, after a short jittered pause so a burst of retries does not meet the same peak.
+    await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * (0.5 + Math.random())));
     return this.inSession(access, work, retries - 1);
   }
 

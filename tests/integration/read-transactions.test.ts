@@ -60,8 +60,11 @@ describe("reads through the driver", () => {
     const db = recorder.database(server.config.neo4j).scope({ autoCommitReads: true });
     recorder.sessions.length = 0;
     recorder.failRuns = 1;
+    const started = performance.now();
     await expect(db.read<{ n: number }>("RETURN 1 AS n")).resolves.toEqual([{ n: 1 }]);
     expect(recorder.sessions.map((session) => session.work)).toEqual([["run"], ["run"]]);
+    // After a jittered pause (50-150 ms), so a burst of retries does not meet the same peak.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
 
     recorder.sessions.length = 0;
     recorder.failRuns = 2;
