@@ -1,6 +1,7 @@
 /** One measured cell: a workload at a concurrency on a dataset, every system run in interleaved rounds. */
 import { cpuMs, loadAverage, rssMb } from "./procfs";
 import { percentile, runLoad, type CheckedRequest } from "./load";
+import type { ResultRow } from "./results";
 import { roundOrder } from "./round-order";
 import { settle } from "./settle";
 
@@ -10,27 +11,6 @@ export interface Contender {
   pid: number;
   requests: CheckedRequest[];
   roundTripsPerRequest: number | null;
-}
-
-export interface ResultRow {
-  workload: string;
-  dataset: string;
-  concurrency: number;
-  system: string;
-  requestsPerSec: number;
-  /** Correct answers per second in each round, in order: a median of rounds resists a burst of outside load. */
-  roundRequestsPerSec?: number[];
-  p50Ms: number | null;
-  p99Ms: number | null;
-  roundTripsPerRequest: number | null;
-  apiCpuMsPerRequest: number | null;
-  neo4jCpuMsPerRequest: number | null;
-  errors: number;
-  rssMb: number | null;
-  requests: number;
-  seconds: number;
-  loadAvg1: number;
-  firstError?: string;
 }
 
 export interface CellPlan {

@@ -1,7 +1,6 @@
 /** Writes the generated part of BENCHMARKS.md (between markers), leaving the hand-written analysis around it. */
 import fs from "node:fs";
-import type { ResultRow } from "./measure";
-import type { Soak } from "./run";
+import type { ResultRow, Soak } from "./results";
 
 const BEGIN = "<!-- bench:generated:begin (npm run bench rewrites this section) -->";
 const END = "<!-- bench:generated:end -->";

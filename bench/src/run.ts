@@ -6,7 +6,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { openDataset, type OpenDataset } from "./datasets";
-import { measureCell, type Contender, type ResultRow } from "./measure";
+import { measureCell, type Contender } from "./measure";
+import type { ResultRow, Soak } from "./results";
 import { loadAverage, machineInfo, rssMb } from "./procfs";
 import { writeMarkdown } from "./report";
 import { ROOT, startSystem, type RunningSystem } from "./systems";
@@ -251,20 +252,6 @@ function contenders(
         }),
       };
     });
-}
-
-export interface Soak {
-  dataset: string;
-  workload: string;
-  concurrency: number;
-  seconds: number;
-  requestsPerSec: number;
-  errors: number;
-  rssSeriesMb: number[];
-  peakRssMb: number;
-  /** Least-squares slope of RSS over the second half of the run, MB per minute. */
-  driftMbPerMinute: number;
-  firstError?: string;
 }
 
 async function soak(

@@ -1,4 +1,4 @@
-import type { ResultRow } from "../../bench/src/measure";
+import type { ResultRow } from "../../bench/src/results";
 import { noiseGauge } from "../../bench/src/report";
 
 const row = (system: string, workload: string, requestsPerSec: number, dataset = "seed"): ResultRow =>
