@@ -103,7 +103,6 @@ export function createRequestContext(database: Database, options: ContextOptions
       info,
       debug: options.debug,
       ...(options.scope?.bookmarks ? { bookmarks: options.scope.bookmarks } : {}),
-      end: () => scoped.end(),
     },
     db,
     repositories,

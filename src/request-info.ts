@@ -37,8 +37,6 @@ export interface RequestState {
   bookmarks?: { value: string[] };
   /** Set by the auth checker when an answer needed a role: it is for this caller only (cache-policy.plugin.ts). */
   privateAnswer?: boolean;
-  /** Ends what the request's database view holds open; called once the response is ready. */
-  end(): Promise<void>;
 }
 
 /** What plugins see of the context. */

@@ -59,10 +59,8 @@ export interface Database {
   writeTransaction<R>(work: (tx: WriteTransaction) => Promise<R>, options?: TransactionOptions): Promise<R>;
   /** Runs a schema statement (constraints, indexes) in its own auto-commit transaction. */
   schema(cypher: string, params?: Params): Promise<void>;
-  /** A view of this database for one request (see RequestScope); call end() on it when the request is done. */
+  /** A view of this database for one request (see RequestScope); it holds nothing open between statements. */
   scope(scope: RequestScope): Database;
-  /** Ends what this view holds open once the request is done (nothing, today). The driver stays open. Never throws. */
-  end(): Promise<void>;
 }
 
 /** Totals of the counters: zero means a write changed nothing. */

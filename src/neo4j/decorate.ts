@@ -40,7 +40,6 @@ export function decorate(database: Database, around: Around): Database {
         database.writeTransaction((tx) => work(decorateTransaction(tx, around)), options),
       ),
     scope: (scope) => decorate(database.scope(scope), around),
-    end: () => database.end(),
   };
 }
 

@@ -87,9 +87,6 @@ export class Neo4jDatabase implements Database {
     await this.inSession("WRITE", (session) => session.run(cypher, toDriverParams(params) as Params));
   }
 
-  /** Nothing outlives a statement: every session closes when its work ends. */
-  async end(): Promise<void> {}
-
   /**
    * Opens a session for one unit of work, closes it when the work ends or the request's signal aborts; `retries`
    * runs work again in a new session after a retryable failure.
@@ -120,8 +117,8 @@ export class Neo4jDatabase implements Database {
 
   /**
    * A read as one auto-commit statement: RUN and PULL go out in one write and come back in one round trip, with no
-   * BEGIN or COMMIT, and the pooled connection is held only while the statement runs. The driver's managed retry is
-   * replaced by one retry here, for a retryable failure (a connection lost, a leader switch).
+   * BEGIN or COMMIT, and the pooled connection is held only while the statement runs. One retry (inSession) stands
+   * in for the driver's managed retry.
    */
   private async readAutoCommit<T extends Row>(cypher: string, params: Params): Promise<T[]> {
     const run = async (session: Session): Promise<QueryResult> =>

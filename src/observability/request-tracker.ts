@@ -15,7 +15,6 @@ export function requestStatePlugin(): ApolloServerPlugin<WithRequestState> {
           info.operationName = operation ? (operationName ?? "anonymous") : null;
           if (response.body.kind === "single")
             info.errorCodes = errorCodesOf(response.body.singleResult.errors);
-          await contextValue.state.end();
         },
       };
     },

@@ -28,19 +28,25 @@ describe("a request's view of the database (Database.scope)", () => {
     return row!.n;
   };
 
-  it("ends a query in flight when the request's signal aborts, and rejects it with the signal's reason", async () => {
-    const marker = `slow-${randomUUID()}`;
-    const controller = new AbortController();
-    const db = connection.database.scope({ signal: controller.signal });
-    const slow = db.read(`UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN '${marker}' AS m`);
-    slow.catch(() => undefined);
-    expect(await eventually(async () => (await running(marker)) === 1)).toBe(true);
+  it.each([
+    ["a managed read transaction", false],
+    ["an auto-commit read", true],
+  ])(
+    "ends %s in flight when the request's signal aborts, and rejects it with the signal's reason",
+    async (_, autoCommitReads) => {
+      const marker = `slow-${randomUUID()}`;
+      const controller = new AbortController();
+      const db = connection.database.scope({ signal: controller.signal, autoCommitReads });
+      const slow = db.read(`UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN '${marker}' AS m`);
+      slow.catch(() => undefined);
+      expect(await eventually(async () => (await running(marker)) === 1)).toBe(true);
 
-    const reason = new Error("the request's deadline passed");
-    controller.abort(reason);
-    await expect(slow).rejects.toBe(reason);
-    expect(await eventually(async () => (await running(marker)) === 0)).toBe(true);
-  });
+      const reason = new Error("the request's deadline passed");
+      controller.abort(reason);
+      await expect(slow).rejects.toBe(reason);
+      expect(await eventually(async () => (await running(marker)) === 0)).toBe(true);
+    },
+  );
 
   it("refuses a query once the signal has aborted, without reaching Neo4j", async () => {
     const controller = new AbortController();
@@ -83,21 +89,6 @@ describe("a request's view of the database (Database.scope)", () => {
     const marker = `auto-commit-${randomUUID()}`;
     await db.read("CALL tx.setMetaData({ marker: $marker })", { marker });
     expect(await openWith(marker)).toBe(0);
-    await db.end();
-  });
-
-  it("ends an auto-commit read in flight when the request's signal aborts", async () => {
-    const marker = `slow-auto-${randomUUID()}`;
-    const controller = new AbortController();
-    const db = connection.database.scope({ signal: controller.signal, autoCommitReads: true });
-    const slow = db.read(`UNWIND range(1, 1000000000) AS x WITH x WHERE x < 0 RETURN '${marker}' AS m`);
-    slow.catch(() => undefined);
-    expect(await eventually(async () => (await running(marker)) === 1)).toBe(true);
-
-    const reason = new Error("the request's deadline passed");
-    controller.abort(reason);
-    await expect(slow).rejects.toBe(reason);
-    expect(await eventually(async () => (await running(marker)) === 0)).toBe(true);
   });
 
   it("starts auto-commit reads after a write from the write's bookmarks", async () => {
@@ -112,7 +103,6 @@ describe("a request's view of the database (Database.scope)", () => {
       id: marker,
     });
     expect(row).toEqual({ id: marker });
-    await db.end();
     await connection.database.write("MATCH (s:ScopeTest) DELETE s");
   });
 
@@ -120,7 +110,6 @@ describe("a request's view of the database (Database.scope)", () => {
     const db = connection.database.scope({ autoCommitReads: true });
     await expect(db.read("RETURN 1 / $zero AS x", { zero: 0 })).rejects.toThrow();
     await expect(db.read<{ n: number }>("RETURN 2 AS n")).resolves.toEqual([{ n: 2 }]);
-    await db.end();
   });
 
   it("keeps a failed read's code and message, and leaves stack traces on as they were", async () => {
@@ -132,7 +121,6 @@ describe("a request's view of the database (Database.scope)", () => {
       message: expect.stringMatching(/by zero/i),
     });
     await db.read("RETURN 1 AS n");
-    await db.end();
     expect(Error.stackTraceLimit).toBe(limit);
     expect(new Error("here").stack).toContain("database-scope.test");
   });

@@ -23,7 +23,6 @@ function slowing(database: Database, when: string, slow: string): Database {
     writeTransaction: (work, options) => database.writeTransaction(work, options),
     schema: (cypher, params) => database.schema(cypher, params),
     scope: (scope) => slowing(database.scope(scope), when, slow),
-    end: () => database.end(),
   };
 }
 

@@ -34,8 +34,6 @@ export class FakeDatabase implements Database {
   scope(): Database {
     return this;
   }
-
-  async end(): Promise<void> {}
 }
 
 /** Answers batched look-ups `UNWIND $ids AS key` with one row per id, deliberately in reverse order. */

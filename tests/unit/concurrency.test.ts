@@ -19,7 +19,6 @@ function slowDatabase() {
       slowly(null).then(() => work({ run: async () => [], counters: {} as never })),
     schema: async () => undefined,
     scope: () => database,
-    end: async () => undefined,
   };
   return { database, seen };
 }
