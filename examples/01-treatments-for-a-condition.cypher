@@ -12,13 +12,9 @@ CALL (key) {
   UNWIND statements AS statement
   WITH statement.r AS r, statement.t AS t, statement.c AS c, g, guidelineSuperseded
 
-WHERE ($directions IS NULL OR r.direction IN $directions)
-  AND ($strengths IS NULL OR r.strength IN $strengths)
-  AND ($kinds IS NULL OR r.kind IN $kinds)
-  AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
-  AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
-  AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
-  AND ($includeSuperseded OR (NOT guidelineSuperseded AND r.supersededById IS NULL))
+  WHERE r.direction IN $directions
+    AND r.kind IN $kinds
+    AND NOT guidelineSuperseded AND r.supersededById IS NULL
   WITH r, t, c, g, guidelineSuperseded
 ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
          CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,
@@ -42,7 +38,7 @@ OPTIONAL MATCH (other:Entity)-[link:DELIVERS]->(anchor:Treatment {id: key})
 WITH key, anchor, link, other ORDER BY other.name, other.id
 RETURN key, collect({
   other: other {.id, .name, __label: [label IN labels(other) WHERE label <> 'Entity'][0]},
-  basis: link.basis, note: link.note, sourceIds: link.sourceIds
+  basis: link.basis
 }) AS items;
 
 // READ · params: $key, $system

@@ -30,5 +30,5 @@ OPTIONAL MATCH (other:Entity)-[link:MANAGES]->(anchor:Condition {id: key})
 WITH key, anchor, link, other ORDER BY other.name, other.id
 RETURN key, collect({
   other: other {.id, .name, __label: [label IN labels(other) WHERE label <> 'Entity'][0]},
-  basis: link.basis, note: link.note, sourceIds: link.sourceIds
+  basis: link.basis, sourceIds: link.sourceIds
 }) AS items;

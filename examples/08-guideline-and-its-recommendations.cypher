@@ -8,12 +8,6 @@ CALL (key) {
   MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
   MATCH (r)-[:CITES]->(g:Guideline)
 
-WHERE ($directions IS NULL OR r.direction IN $directions)
-  AND ($strengths IS NULL OR r.strength IN $strengths)
-  AND ($kinds IS NULL OR r.kind IN $kinds)
-  AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
-  AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
-  AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)
   WITH r, t, c, g
 ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
          CASE r.direction WHEN 'FOR' THEN 0 WHEN 'AGAINST' THEN 1 ELSE 2 END,

@@ -223,6 +223,11 @@ export class ConditionResolver {
     @Ctx() { loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.graph.careLinks("managementsOfCondition", condition.id, projectionOf(info, ["provider"]));
+    return loaders.graph.careLinks(
+      "managementsOfCondition",
+      condition.id,
+      projectionOf(info, ["provider"]),
+      projectionOf(info),
+    );
   }
 }

@@ -80,7 +80,12 @@ export class TreatmentResolver {
     @Ctx() { loaders }: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return loaders.graph.careLinks("deliveriesOfTreatment", treatment.id, projectionOf(info, ["provider"]));
+    return loaders.graph.careLinks(
+      "deliveriesOfTreatment",
+      treatment.id,
+      projectionOf(info, ["provider"]),
+      projectionOf(info),
+    );
   }
 
   @FieldResolver(() => [Recommendation], {

@@ -4,6 +4,7 @@ import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import { ALL, propertiesOf, without, type Projection } from "../graph/projection";
 import {
+  NO_CRITERIA,
   NO_ENDS,
   RECOMMENDATION_ENDS,
   type RecommendationCriteria,
@@ -80,16 +81,25 @@ const readsSupersession = (projection: Projection, criteria: RecommendationCrite
 
 export const RETURN_RECOMMENDATION = returnRecommendation();
 
-// Phase ANY on either side overlaps everything; otherwise the phases must share one.
-const FILTER = /* cypher */ `
-  WHERE ($directions IS NULL OR r.direction IN $directions)
-    AND ($strengths IS NULL OR r.strength IN $strengths)
-    AND ($kinds IS NULL OR r.kind IN $kinds)
-    AND ($phase IS NULL OR $phase = 'ANY' OR 'ANY' IN r.phases OR $phase IN r.phases)
-    AND ($guidelineIds IS NULL OR g.id IN $guidelineIds)
-    AND ($jurisdictions IS NULL OR g.jurisdiction IN $jurisdictions)`;
-const SUPERSEDED_FILTER = /* cypher */ `
-    AND ($includeSuperseded OR (NOT guidelineSuperseded AND r.supersededById IS NULL))`;
+/**
+ * The criteria's conditions, only those that restrict (a criterion is null when it does not): Neo4j evaluates a
+ * `$directions IS NULL OR …` guard on every row even when the parameter is null, and the unfiltered reads (every
+ * list a page or a look-up folds in) are the common ones. The values stay parameters; only which clauses appear
+ * depends on the criteria, so a statement has at most 2^7 forms.
+ */
+function filterOf(criteria: RecommendationCriteria, supersession: boolean): string {
+  const clauses = [
+    criteria.directions !== null && "r.direction IN $directions",
+    criteria.strengths !== null && "r.strength IN $strengths",
+    criteria.kinds !== null && "r.kind IN $kinds",
+    // Phase ANY on either side overlaps everything; otherwise the phases must share one.
+    criteria.phase !== null && criteria.phase !== "ANY" && "('ANY' IN r.phases OR $phase IN r.phases)",
+    criteria.guidelineIds !== null && "g.id IN $guidelineIds",
+    criteria.jurisdictions !== null && "g.jurisdiction IN $jurisdictions",
+    supersession && !criteria.includeSuperseded && "NOT guidelineSuperseded AND r.supersededById IS NULL",
+  ].filter((clause): clause is string => clause !== false);
+  return clauses.length === 0 ? "" : `\n    WHERE ${clauses.join("\n      AND ")}`;
+}
 
 const ORDER = /* cypher */ `
   ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 END,
@@ -98,13 +108,14 @@ const ORDER = /* cypher */ `
 
 const byAnchor = (
   anchor: string,
+  criteria: RecommendationCriteria,
   projection: Projection = ALL,
   ends: RecommendationEnds = NO_ENDS,
   supersession = true,
 ) => /* cypher */ `
   UNWIND $ids AS key
   CALL (key) {
-    ${statementsAbout(anchor, projection, ends, supersession)}
+    ${statementsAbout(anchor, criteria, projection, ends, supersession)}
   }
   RETURN key, items`;
 
@@ -127,13 +138,14 @@ export const withGuidelineSupersession = (carried: readonly string[]) => /* cyph
  */
 const statementsAbout = (
   anchor: string,
+  criteria: RecommendationCriteria,
   projection: Projection,
   ends: RecommendationEnds,
   supersession: boolean,
 ) => /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
     MATCH (r)-[:CITES]->(g:Guideline)${supersession ? withGuidelineSupersession(["r", "t", "c"]) : ""}
-    ${FILTER}${supersession ? SUPERSEDED_FILTER : ""}
+${filterOf(criteria, supersession)}
     WITH r, t, c, g${supersession ? ", guidelineSuperseded" : ""} ${ORDER}
     RETURN collect(${returnRecommendation(projection, ends, supersession ? "guidelineSuperseded" : undefined)}) AS items`;
 
@@ -148,7 +160,7 @@ export const recommendationsOfCondition = ({
   ends,
 }: RecommendationRead) => /* cypher */ `
   CALL (conditionId) {
-    ${statementsAbout("(c:Condition {id: conditionId})", projection, ends, readsSupersession(projection, criteria))}
+    ${statementsAbout("(c:Condition {id: conditionId})", criteria, projection, ends, readsSupersession(projection, criteria))}
   }`;
 
 /** The `items` of recommendationsOfCondition as records, their folded ends as the records of their labels. */
@@ -163,11 +175,12 @@ const ANCHORS = {
   recommendation: "(r:Recommendation {id: key})",
 } as const;
 
+/** Each anchor's statement, unfiltered (findBy adds the clauses of its criteria). */
 export const FIND_RECOMMENDATIONS = {
-  condition: byAnchor(ANCHORS.condition),
-  treatment: byAnchor(ANCHORS.treatment),
-  guideline: byAnchor(ANCHORS.guideline),
-  recommendation: byAnchor(ANCHORS.recommendation),
+  condition: byAnchor(ANCHORS.condition, NO_CRITERIA),
+  treatment: byAnchor(ANCHORS.treatment, NO_CRITERIA),
+  guideline: byAnchor(ANCHORS.guideline, NO_CRITERIA),
+  recommendation: byAnchor(ANCHORS.recommendation, NO_CRITERIA),
 } as const;
 export type RecommendationAnchor = keyof typeof FIND_RECOMMENDATIONS;
 
@@ -201,9 +214,13 @@ export class RecommendationRepository {
     ends: RecommendationEnds = NO_ENDS,
   ) {
     const plain = projection === ALL && Object.keys(ends).length === 0;
-    const cypher = plain
-      ? FIND_RECOMMENDATIONS[anchor]
-      : byAnchor(ANCHORS[anchor], projection, ends, readsSupersession(projection, criteria));
+    const cypher = byAnchor(
+      ANCHORS[anchor],
+      criteria,
+      projection,
+      ends,
+      readsSupersession(projection, criteria),
+    );
     const found = await this.fetch(cypher, ids, { ...criteria });
     return plain ? found : found.map(recommendationsFromRow);
   }

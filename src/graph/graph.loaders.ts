@@ -21,7 +21,10 @@ export class GraphLoaders {
    */
   private readonly byId: ProjectedLoader<EntityRecord | null>;
   private readonly relations = new Map<NodeRelation, DataLoader<string, EntityRecord[]>>();
-  private readonly links = new Map<LinkRelation, ParameterisedLoader<Projection, CareLinkRecord[]>>();
+  private readonly links = new Map<
+    LinkRelation,
+    ParameterisedLoader<{ other: Projection; link: Projection }, CareLinkRecord[]>
+  >();
 
   constructor(
     entities: EntityRepository,
@@ -55,17 +58,26 @@ export class GraphLoaders {
     return loader;
   }
 
-  /** The care links of one node; the far end with the properties of `projection` (ALL: whole). */
-  careLinks(relation: LinkRelation, id: string, projection: Projection = ALL): Promise<CareLinkRecord[]> {
+  /**
+   * The care links of one node; the far end with the properties of `projection` (ALL: whole), the link with those
+   * of `linkProjection` (ALL: every one; a link read with a projection serves only its selection).
+   */
+  careLinks(
+    relation: LinkRelation,
+    id: string,
+    projection: Projection = ALL,
+    linkProjection: Projection = ALL,
+  ): Promise<CareLinkRecord[]> {
     let loader = this.links.get(relation);
     if (!loader) {
       loader = new ParameterisedLoader(
-        (ids, projected) => this.relationRepository.findLinks(relation, ids, projected),
+        (ids, projected) => this.relationRepository.findLinks(relation, ids, projected.other, projected.link),
         this.options,
       );
       this.links.set(relation, loader);
     }
-    return loader.load(id, projection, projectionKey(projection));
+    const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
+    return loader.load(id, { other: projection, link: linkProjection }, key);
   }
 
   /**

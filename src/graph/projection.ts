@@ -35,6 +35,10 @@ const RESOLVER_READS: Record<string, Record<string, readonly string[]>> = {
   Guideline: { recommendations: [] },
   // treatmentId, conditionId and guidelineId are columns every recommendation query returns.
   Recommendation: { treatment: [], condition: [], guideline: [], phase: ["phases"], conflictsWith: [] },
+  // A care link's ends come with the link's row (or by id); its sources are its stored sourceIds.
+  Delivery: { provider: [], treatment: [], sources: ["sourceIds"] },
+  Management: { provider: [], condition: [], sources: ["sourceIds"] },
+  Collaboration: { provider: [], partner: [], sources: ["sourceIds"] },
 };
 
 /** Per schema: "Type.field" for every object field resolved by reading the record's property of its name. */

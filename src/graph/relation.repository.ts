@@ -39,14 +39,32 @@ export const NODE_RELATIONS = {
 } as const;
 export type NodeRelation = keyof typeof NODE_RELATIONS;
 
-/** `anchor` is the node the key names; `other` is the far end, with the projection's properties (all by default). */
-const links = (match: string, projection: Projection = ALL) => /* cypher */ `
+/** A care link's stored properties. */
+const LINK_PROPERTIES = ["basis", "note", "sourceIds"] as const;
+
+/** What a link selection reads of the link itself (ALL: every property); `basis` always, the list's filter needs it. */
+export type LinkProjection = Projection;
+
+const linkColumns = (projection: LinkProjection) =>
+  LINK_PROPERTIES.filter((name) => name === "basis" || projection === ALL || projection.includes(name))
+    .map((name) => `${name}: link.${name}`)
+    .join(", ");
+
+/**
+ * `anchor` is the node the key names; `other` is the far end, with the projection's properties (all by default);
+ * of the link, the properties of `linkProjection` (a note or its sources only when selected).
+ */
+const links = (
+  match: string,
+  projection: Projection = ALL,
+  linkProjection: LinkProjection = ALL,
+) => /* cypher */ `
   UNWIND $ids AS key
   OPTIONAL MATCH ${match}
   WITH key, anchor, link, other ORDER BY other.name, other.id
   RETURN key, collect({
     other: ${entityProjection("other", projection)},
-    basis: link.basis, note: link.note, sourceIds: link.sourceIds
+    ${linkColumns(linkProjection)}
   }) AS items`;
 
 const link = (anchor: "target" | "provider", match: string) => ({ anchor, match, cypher: links(match) });
@@ -85,16 +103,17 @@ export class RelationRepository {
     relation: LinkRelation,
     ids: readonly string[],
     projection: Projection = ALL,
+    linkProjection: LinkProjection = ALL,
   ): Promise<CareLinkRecord[][]> {
     type LinkRow = {
       other: Record<string, unknown> | null;
       basis: string;
-      note: string | null;
-      sourceIds: string[] | null;
+      note?: string | null;
+      sourceIds?: string[] | null;
     };
     const { anchor, match, cypher } = LINK_RELATIONS[relation];
     const rows = await this.db.read<{ key: string; items: LinkRow[] }>(
-      projection === ALL ? cypher : links(match, projection),
+      projection === ALL && linkProjection === ALL ? cypher : links(match, projection, linkProjection),
       { ids },
     );
     const toLink = (key: string, item: LinkRow): CareLinkRecord => {
@@ -102,7 +121,7 @@ export class RelationRepository {
         anchor === "target"
           ? { provider: nodeFromRow("Discipline", "Profession")(item.other!), target: key }
           : { provider: key, target: entityFromRow(item.other!) };
-      return { ...ends, basis: item.basis, note: item.note, sourceIds: item.sourceIds ?? [] };
+      return { ...ends, basis: item.basis, note: item.note ?? null, sourceIds: item.sourceIds ?? [] };
     };
     return inKeyOrder(
       ids,

@@ -122,4 +122,20 @@ describe("recommendations with their ends folded in", () => {
       expect({ why, trips: queryStats(body) }).toEqual({ why, trips });
     }
   });
+
+  it("read of a care link only the properties its selection asks, and answer as a full read does", async () => {
+    type Link = { basis: string; note?: string | null; sources?: unknown[]; provider: { name: string } };
+    const body = await data(`{ treatment(id: "treatment:opioids") {
+      basisOnly: deliveredBy { basis provider { name } }
+      full: deliveredBy { basis note sources { __typename } provider { name } }
+    } }`);
+    const { basisOnly, full } = (body.data as { treatment: { basisOnly: Link[]; full: Link[] } }).treatment;
+    expect(full.length).toBeGreaterThan(1);
+    expect(basisOnly).toEqual(full.map(({ basis, provider }) => ({ basis, provider })));
+    // The seed cites a source and gives a note for each of these links: a full read must still bring both.
+    for (const link of full) {
+      expect(link.note).toEqual(expect.any(String));
+      expect(link.sources!.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -56,6 +56,14 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
+  it("care links with the selection's projections: the far end's name, and of the link only its basis", async () => {
+    expect(
+      await sent((db) =>
+        new RelationRepository(db).findLinks("deliveriesOfTreatment", ["x:1"], ["name"], ["basis"]),
+      ),
+    ).toMatchSnapshot();
+  });
+
   it.each(Object.keys(FIND_RECOMMENDATIONS))(
     "recommendations by %s, with criteria as parameters",
     async (anchor) => {
