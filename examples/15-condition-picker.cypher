@@ -37,27 +37,38 @@ CALL () {
   MATCH (:Code {system: code.system, key: code.key})-[:IDENTIFIES]->(c:Condition)
   RETURN c, code.system + ':' + code.key AS requested
 }
-RETURN c {.*, __label: [label IN labels(c) WHERE label <> 'Entity'][0]} AS condition, collect(requested) AS matchedBy;
-
-// READ · params: $conditionIds
-UNWIND $conditionIds AS conditionId
-MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
-MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
-MATCH (r)-[:CITES]->(g:Guideline)
+WITH c, collect(requested) AS matchedBy
+RETURN c {.*, __label: [label IN labels(c) WHERE label <> 'Entity'][0]} AS condition, matchedBy, null AS recommendation, null AS appliesTo, null AS treatment
+UNION ALL
+CALL () {
+  CALL () {
+  UNWIND $ids AS requested
+  MATCH (c:Condition {id: requested})
+  RETURN c, requested
+  UNION
+  UNWIND $codes AS code
+  MATCH (:Code {system: code.system, key: code.key})-[:IDENTIFIES]->(c:Condition)
+  RETURN c, code.system + ':' + code.key AS requested
+  }
+  WITH DISTINCT c.id AS conditionId
+  MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
+  MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
+  MATCH (r)-[:CITES]->(g:Guideline)
   WITH g, collect({r: r, t: t, c: c, conditionId: conditionId}) AS statements
   WITH g, statements, EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) } AS guidelineSuperseded
   UNWIND statements AS statement
   WITH statement.r AS r, statement.t AS t, statement.c AS c, statement.conditionId AS conditionId, g, guidelineSuperseded
-RETURN
+  RETURN
 r {
   .*, __typename: 'Recommendation',
   treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
   jurisdiction: g.jurisdiction, guidelineYear: g.year,
   superseded: guidelineSuperseded OR r.supersededById IS NOT NULL
 } AS recommendation, conditionId AS appliesTo,
-       t { .id, .name, .opioid, .invasivenessMax, .isClass,
-           classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment
-ORDER BY conditionId, r.id;
+         t { .id, .name, .opioid, .invasivenessMax, .isClass,
+             classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment
+}
+RETURN null AS condition, null AS matchedBy, recommendation, appliesTo, treatment;
 
 // READ · params: $ids
 UNWIND $ids AS key

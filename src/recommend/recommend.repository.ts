@@ -1,4 +1,4 @@
-/** The three reads a ranking needs: the requested conditions, all statements about them, and treatment warnings. */
+/** The reads a ranking needs: the requested conditions with every statement about them, treatment warnings, precautions. */
 import { NO_ENDS, type RecommendationRecord } from "../evidence/recommendation.model";
 import { returnRecommendation, withGuidelineSupersession } from "../evidence/recommendation.repository";
 import { ALL } from "../graph/projection";
@@ -8,31 +8,45 @@ import type { Database } from "../neo4j/database";
 import type { StoredPrecaution } from "./patient";
 import type { CandidateTreatment } from "./ranking.model";
 
-// Ids and (system, key) code pairs in one read; every condition found is returned once with what matched it.
-export const RESOLVE_CONDITIONS = /* cypher */ `
-  CALL () {
+/** The conditions ids and (system, key) code pairs name: rows of `c` and what `requested` it (an id or SYSTEM:key). */
+const MATCH_REQUESTED = /* cypher */ `
     UNWIND $ids AS requested
     MATCH (c:Condition {id: requested})
     RETURN c, requested
     UNION
     UNWIND $codes AS code
     MATCH (:Code {system: code.system, key: code.key})-[:IDENTIFIES]->(c:Condition)
-    RETURN c, code.system + ':' + code.key AS requested
-  }
-  RETURN ${entityProjection("c")} AS condition, collect(requested) AS matchedBy`;
+    RETURN c, code.system + ':' + code.key AS requested`;
 
 // A requested condition's statements and those of the broader conditions it is a kind of (fibromyalgia → chronic
 // primary pain), each returned with the requested condition it reaches; classes up to three levels above a member;
 // each guideline's supersession read once.
-export const FIND_EVIDENCE = /* cypher */ `
-  UNWIND $conditionIds AS conditionId
-  MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
-  MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
-  MATCH (r)-[:CITES]->(g:Guideline)${withGuidelineSupersession(["r", "t", "c", "conditionId"])}
-  RETURN ${returnRecommendation(ALL, NO_ENDS, "guidelineSuperseded")} AS recommendation, conditionId AS appliesTo,
-         t { .id, .name, .opioid, .invasivenessMax, .isClass,
-             classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment
-  ORDER BY conditionId, r.id`;
+const EVIDENCE_OF_CONDITION = /* cypher */ `
+    MATCH (:Condition {id: conditionId})-[:KIND_OF*0..3]->(c:Condition)
+    MATCH (c)<-[:FOR_CONDITION]-(r:Recommendation)-[:ABOUT_TREATMENT]->(t:Treatment)
+    MATCH (r)-[:CITES]->(g:Guideline)${withGuidelineSupersession(["r", "t", "c", "conditionId"])}
+    RETURN ${returnRecommendation(ALL, NO_ENDS, "guidelineSuperseded")} AS recommendation, conditionId AS appliesTo,
+           t { .id, .name, .opioid, .invasivenessMax, .isClass,
+               classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment`;
+
+/**
+ * One statement for the ranking's inputs: a row per condition the ids and codes name (every condition once, with
+ * what matched it), then a row per statement about them. The second part resolves the conditions again (a few
+ * index seeks) rather than wait for the first: one round trip instead of two. A request naming an unknown condition
+ * is an error, so the evidence read for it is never used; that is the rare case, and costs one statement.
+ */
+export const RESOLVE_WITH_EVIDENCE = /* cypher */ `
+  CALL () {${MATCH_REQUESTED}
+  }
+  WITH c, collect(requested) AS matchedBy
+  RETURN ${entityProjection("c")} AS condition, matchedBy, null AS recommendation, null AS appliesTo, null AS treatment
+  UNION ALL
+  CALL () {
+    CALL () {${MATCH_REQUESTED}
+    }
+    WITH DISTINCT c.id AS conditionId${EVIDENCE_OF_CONDITION}
+  }
+  RETURN null AS condition, null AS matchedBy, recommendation, appliesTo, treatment`;
 
 export const FIND_WARNINGS = /* cypher */ `
   UNWIND $treatmentIds AS key
@@ -59,31 +73,53 @@ export interface ResolvedCondition {
   matchedBy: string[];
 }
 
+/** A statement about a requested condition (`appliesTo`), with its candidate treatment. */
+type EvidenceStatement = {
+  recommendation: RecommendationRecord;
+  appliesTo: string;
+  treatment: CandidateTreatment;
+};
+
+/** A row of RESOLVE_WITH_EVIDENCE: a condition (with matchedBy), or a statement (the other columns null). */
+type EvidenceRow =
+  | ({ condition: Record<string, unknown>; matchedBy: string[] } & NullColumns<EvidenceStatement>)
+  | ({ condition: null; matchedBy: null } & EvidenceStatement);
+type NullColumns<T> = { [K in keyof T]: null };
+
+export interface ResolvedEvidence {
+  resolved: ResolvedCondition[];
+  records: Array<RecommendationRecord & { appliesTo: string }>;
+  treatments: Map<string, CandidateTreatment>;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export class RecommendRepository {
   constructor(private readonly db: Database) {}
 
-  async resolveConditions(
+  /**
+   * The conditions the ids and codes name, and every statement about them (with the candidate treatments), in one
+   * round trip. The statements come in (requested condition, statement id) order, as the ranking expects.
+   */
+  async resolveWithEvidence(
     ids: string[],
     codes: Array<{ system: string; key: string }>,
-  ): Promise<ResolvedCondition[]> {
-    const rows = await this.db.read<{ condition: Record<string, unknown>; matchedBy: string[] }>(
-      RESOLVE_CONDITIONS,
-      { ids, codes },
+  ): Promise<ResolvedEvidence> {
+    const rows = await this.db.read<EvidenceRow>(RESOLVE_WITH_EVIDENCE, { ids, codes });
+    const resolved: ResolvedCondition[] = [];
+    const evidence: EvidenceStatement[] = [];
+    for (const row of rows) {
+      if (row.condition === null) evidence.push(row);
+      else resolved.push({ condition: nodeFromRow("Condition")(row.condition), matchedBy: row.matchedBy });
+    }
+    evidence.sort(
+      (a, b) => compare(a.appliesTo, b.appliesTo) || compare(a.recommendation.id, b.recommendation.id),
     );
-    return rows.map((row) => ({
-      condition: nodeFromRow("Condition")(row.condition),
-      matchedBy: row.matchedBy,
-    }));
-  }
-
-  async findEvidence(conditionIds: string[]) {
-    const rows = await this.db.read<{
-      recommendation: RecommendationRecord;
-      appliesTo: string;
-      treatment: CandidateTreatment;
-    }>(FIND_EVIDENCE, { conditionIds });
-    const treatments = new Map(rows.map((row) => [row.treatment.id, row.treatment]));
-    return { records: rows.map((row) => ({ ...row.recommendation, appliesTo: row.appliesTo })), treatments };
+    return {
+      resolved,
+      records: evidence.map((row) => ({ ...row.recommendation, appliesTo: row.appliesTo })),
+      treatments: new Map(evidence.map((row) => [row.treatment.id, row.treatment])),
+    };
   }
 
   /** Safety warnings and regulatory records per treatment, whatever condition they were filed under. */

@@ -1,6 +1,6 @@
 /**
- * recommendTreatments: validate, resolve the conditions (round trip 1), read every statement about them (2), rank
- * in memory, read the returned items' warnings (3, only when selected). Everything else on the result resolves
+ * recommendTreatments: validate, resolve the conditions and read every statement about them (round trip 1), rank in
+ * memory, read the returned items' warnings (2, only when selected). Everything else on the result resolves
  * through loaders.
  */
 import { BadUserInputError } from "../errors";
@@ -62,13 +62,17 @@ export interface RecommendationResultRecord {
   agedGuidelines: AgedGuideline[];
 }
 
-async function resolveConditions(input: RecommendTreatmentsInput, repository: RecommendRepository) {
+/**
+ * The requested conditions (sorted by id) and every statement about them, in one round trip; an id or a code that
+ * names no condition is the caller's error.
+ */
+async function resolveWithEvidence(input: RecommendTreatmentsInput, repository: RecommendRepository) {
   const ids = [...new Set(input.conditionIds ?? [])];
   const codes = (input.conditionCodes ?? []).map((code) => ({
     system: code.system,
     key: codeKeyOf(code.system, code.code),
   }));
-  const resolved = await repository.resolveConditions(ids, codes);
+  const { resolved, records, treatments } = await repository.resolveWithEvidence(ids, codes);
   const matched = new Set(resolved.flatMap((row) => row.matchedBy));
   const unknownId = ids.find((id) => !matched.has(id));
   if (unknownId)
@@ -85,7 +89,8 @@ async function resolveConditions(input: RecommendTreatmentsInput, repository: Re
       "input.conditionCodes",
     );
   }
-  return resolved.map((row) => row.condition).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const conditions = resolved.map((row) => row.condition).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { conditions, records, treatments };
 }
 
 function weightsOutput(weights: Weights): Record<string, number> {
@@ -149,7 +154,7 @@ function agedGuidelines(items: RankedItem[]): AgedGuideline[] {
 }
 
 export interface RecommendOptions {
-  /** Read the items' warnings (round trip 3); false when the request does not select them. */
+  /** Read the items' warnings (a second round trip); false when the request does not select them. */
   withWarnings?: boolean;
   /** Read the safety statements even without patient factors (boxed warnings are shown to everyone). */
   withPrecautions?: boolean;
@@ -175,7 +180,7 @@ export async function recommendTreatments(
   if (input.patient) validatePatient(input.patient);
   const weights = toWeights(input.weights);
   const intentUsed = intentFor(input);
-  const resolved = await resolveConditions(input, repository);
+  const { conditions: resolved, records, treatments } = await resolveWithEvidence(input, repository);
   const attack = resolved.some((condition) => condition.attackDisorder === true);
   const conditions = resolved.map((condition) =>
     condition.attackDisorder === true
@@ -197,9 +202,6 @@ export async function recommendTreatments(
     minStrength: input.minStrength ?? null,
     weights,
   };
-  const { records, treatments } = await repository.findEvidence(
-    options.conditions.map((condition) => condition.id),
-  );
   const [patient, precautions] = await Promise.all([
     patientOf(input, repository),
     withPrecautions || input.patient ? repository.findPrecautions() : Promise.resolve([]),

@@ -204,12 +204,11 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     expect(await sent((db) => new DataReleaseRepository(db).findStamp())).toMatchSnapshot();
   });
 
-  it("recommendTreatments' three reads", async () => {
+  it("recommendTreatments' reads: the conditions with their statements, then warnings", async () => {
     expect(
       await sent(async (db) => {
         const repository = new RecommendRepository(db);
-        await repository.resolveConditions(["condition:a"], [{ system: "ICD10CM", key: "M797" }]);
-        await repository.findEvidence(["condition:a"]);
+        await repository.resolveWithEvidence(["condition:a"], [{ system: "ICD10CM", key: "M797" }]);
         await repository.findWarnings(["treatment:a"]);
       }),
     ).toMatchSnapshot();
