@@ -69,8 +69,3 @@ r {
              classIds: COLLECT { MATCH (t)-[:MEMBER_OF*1..3]->(k:Treatment) RETURN DISTINCT k.id } } AS treatment
 }
 RETURN null AS condition, null AS matchedBy, recommendation, appliesTo, treatment;
-
-// READ · params: $ids
-UNWIND $ids AS key
-MATCH (n:Entity {id: key})
-RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;

@@ -47,7 +47,7 @@ RETURN null AS condition, null AS matchedBy, recommendation, appliesTo, treatmen
 // READ · params: $ids
 UNWIND $ids AS key
 MATCH (n:Entity {id: key})
-RETURN key, n {.*, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
+RETURN key, n {.id, .publisher, .year, __label: [label IN labels(n) WHERE label <> 'Entity'][0]} AS node;
 
 // READ · params: none
 MATCH (p:Precaution)-[:CONCERNS]->(t:Treatment)

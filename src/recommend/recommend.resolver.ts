@@ -9,7 +9,9 @@ import type { DisciplineOrProfessionNode } from "../graph/node.records";
 import { selects } from "../graph/selection";
 import { ofTypes } from "../graph/typed-lookup";
 import { DataRelease } from "../release/data-release.type";
-import type { ExcludedItem } from "./ranking.model";
+import { toEntity } from "../graph/entity.model";
+import { ALL, projectionOf } from "../graph/projection";
+import type { CandidateTreatment, ExcludedItem } from "./ranking.model";
 import { RecommendTreatmentsInput } from "./recommend.input";
 import {
   recommendTreatments,
@@ -71,11 +73,35 @@ export class RecommendationResultResolver {
   }
 }
 
+/** The stored properties the ranking's statement reads of each candidate treatment (RESOLVE_WITH_EVIDENCE). */
+const CANDIDATE_PROPERTIES: readonly string[] = ["name", "opioid", "invasivenessMax", "isClass"];
+
+/**
+ * An item's treatment: from the candidate the ranking already read when the selection asks nothing else of it (no
+ * round trip), else through the loader with the selection's properties.
+ */
+function treatmentOf(
+  candidate: CandidateTreatment,
+  loaders: RequestContext["loaders"],
+  info: GraphQLResolveInfo,
+) {
+  const projection = projectionOf(info);
+  if (projection === ALL || projection.some((property) => !CANDIDATE_PROPERTIES.includes(property)))
+    return loaders.graph.entity(candidate.id, projection);
+  const properties: Record<string, unknown> = { id: candidate.id };
+  for (const property of projection) properties[property] = candidate[property as keyof CandidateTreatment];
+  return toEntity(properties, "Treatment");
+}
+
 @Resolver(() => RankedTreatment)
 export class RankedTreatmentResolver {
   @FieldResolver(() => Treatment, { description: "The treatment." })
-  treatment(@Root() item: RankedItemResult, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.entityById.load(item.treatment.id);
+  treatment(
+    @Root() item: RankedItemResult,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return treatmentOf(item.treatment, loaders, info);
   }
 
   @FieldResolver(() => [Condition], {
@@ -96,7 +122,11 @@ export class RankedTreatmentResolver {
 @Resolver(() => ExcludedTreatment)
 export class ExcludedTreatmentResolver {
   @FieldResolver(() => Treatment, { description: "The treatment left out." })
-  treatment(@Root() item: ExcludedItem, @Ctx() { loaders }: RequestContext) {
-    return loaders.graph.entityById.load(item.treatment.id);
+  treatment(
+    @Root() item: ExcludedItem,
+    @Ctx() { loaders }: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return treatmentOf(item.treatment, loaders, info);
   }
 }

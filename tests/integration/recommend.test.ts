@@ -208,6 +208,40 @@ describe("recommendTreatments", () => {
     expect(esi?.warnings.map((w) => w.kind)).toContain("SAFETY_WARNING");
   });
 
+  it("answers a treatment's candidate fields from the ranking's own read, as the treatment read by id does", async () => {
+    const input = { conditionIds: ["condition:fibromyalgia", "condition:chronic-low-back-pain"], first: 50 };
+    const fields = "id name opioid invasivenessMax isClass __typename";
+    const ask = (extra: string) =>
+      server.graphql<{
+        recommendTreatments: {
+          items: Array<{ treatment: Record<string, unknown> }>;
+          excluded: Array<{ treatment: Record<string, unknown> }>;
+        };
+      }>(
+        `query ($input: RecommendTreatmentsInput!) { recommendTreatments(input: $input) {
+          items { treatment { ${fields} ${extra} } } excluded { treatment { ${fields} ${extra} } } } }`,
+        { input },
+        { "x-paingraph-debug": "1" },
+      );
+    const fromRanking = await ask("");
+    // description is not among the candidate's properties: every treatment is then read by id.
+    const byId = await ask("description");
+    expect(fromRanking.body.errors).toBeUndefined();
+    expect(byId.body.errors).toBeUndefined();
+    expect((fromRanking.body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips).toBe(
+      1,
+    );
+    expect((byId.body.extensions?.queryStats as { cypherRoundTrips: number }).cypherRoundTrips).toBe(2);
+    const withoutDescription = (list: Array<{ treatment: Record<string, unknown> }>) =>
+      list.map(({ treatment: { description: _description, ...rest } }) => ({ treatment: rest }));
+    const ranked = fromRanking.body.data!.recommendTreatments;
+    const read = byId.body.data!.recommendTreatments;
+    expect(ranked.items.length).toBeGreaterThan(5);
+    expect(ranked.excluded.length).toBeGreaterThan(0);
+    expect(ranked.items).toEqual(withoutDescription(read.items));
+    expect(ranked.excluded).toEqual(withoutDescription(read.excluded));
+  });
+
   it("computes the ranking in one round trip (3 with warnings and precautions), then resolves fields through loaders", async () => {
     const minimal = await server.graphql(
       `query ($input: RecommendTreatmentsInput!) { recommendTreatments(input: $input) { items { rank score } disclaimer } }`,
