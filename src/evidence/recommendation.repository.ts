@@ -4,7 +4,6 @@ import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import { ALL, propertiesOf, without, type Projection } from "../graph/projection";
 import {
-  NO_CRITERIA,
   NO_ENDS,
   RECOMMENDATION_ENDS,
   type RecommendationCriteria,
@@ -168,21 +167,14 @@ export function recommendationsFromRow(items: RecommendationRecord[]): Recommend
   return items.map(withEndRecords);
 }
 
-const ANCHORS = {
+/** What a list of recommendations can hang off: the anchor node each statement starts from (findBy). */
+export const RECOMMENDATION_ANCHORS = {
   condition: "(c:Condition {id: key})",
   treatment: "(t:Treatment {id: key})",
   guideline: "(g:Guideline {id: key})",
   recommendation: "(r:Recommendation {id: key})",
 } as const;
-
-/** Each anchor's statement, unfiltered (findBy adds the clauses of its criteria). */
-export const FIND_RECOMMENDATIONS = {
-  condition: byAnchor(ANCHORS.condition, NO_CRITERIA),
-  treatment: byAnchor(ANCHORS.treatment, NO_CRITERIA),
-  guideline: byAnchor(ANCHORS.guideline, NO_CRITERIA),
-  recommendation: byAnchor(ANCHORS.recommendation, NO_CRITERIA),
-} as const;
-export type RecommendationAnchor = keyof typeof FIND_RECOMMENDATIONS;
+export type RecommendationAnchor = keyof typeof RECOMMENDATION_ANCHORS;
 
 /** Conflict (docs/data-model.md): same treatment and condition, opposite directions (FOR vs AGAINST), overlapping phases. */
 export const FIND_CONFLICTS = /* cypher */ `
@@ -215,7 +207,7 @@ export class RecommendationRepository {
   ) {
     const plain = projection === ALL && Object.keys(ends).length === 0;
     const cypher = byAnchor(
-      ANCHORS[anchor],
+      RECOMMENDATION_ANCHORS[anchor],
       criteria,
       projection,
       ends,

@@ -42,10 +42,8 @@ export type NodeRelation = keyof typeof NODE_RELATIONS;
 /** A care link's stored properties. */
 const LINK_PROPERTIES = ["basis", "note", "sourceIds"] as const;
 
-/** What a link selection reads of the link itself (ALL: every property); `basis` always, the list's filter needs it. */
-export type LinkProjection = Projection;
-
-const linkColumns = (projection: LinkProjection) =>
+/** The columns of a link a selection reads (ALL: every property); `basis` always, the list's filter needs it. */
+const linkColumns = (projection: Projection) =>
   LINK_PROPERTIES.filter((name) => name === "basis" || projection === ALL || projection.includes(name))
     .map((name) => `${name}: link.${name}`)
     .join(", ");
@@ -57,7 +55,7 @@ const linkColumns = (projection: LinkProjection) =>
 const links = (
   match: string,
   projection: Projection = ALL,
-  linkProjection: LinkProjection = ALL,
+  linkProjection: Projection = ALL,
 ) => /* cypher */ `
   UNWIND $ids AS key
   OPTIONAL MATCH ${match}
@@ -103,7 +101,7 @@ export class RelationRepository {
     relation: LinkRelation,
     ids: readonly string[],
     projection: Projection = ALL,
-    linkProjection: LinkProjection = ALL,
+    linkProjection: Projection = ALL,
   ): Promise<CareLinkRecord[][]> {
     type LinkRow = {
       other: Record<string, unknown> | null;

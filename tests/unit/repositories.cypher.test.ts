@@ -2,7 +2,10 @@ import { CatalogRepository, LISTS } from "../../src/catalog/catalog.repository";
 import { ConditionRepository } from "../../src/catalog/condition.repository";
 import { TreatmentRepository } from "../../src/catalog/treatment.repository";
 import { NO_CRITERIA } from "../../src/evidence/recommendation.model";
-import { FIND_RECOMMENDATIONS, RecommendationRepository } from "../../src/evidence/recommendation.repository";
+import {
+  RECOMMENDATION_ANCHORS,
+  RecommendationRepository,
+} from "../../src/evidence/recommendation.repository";
 import { EntityRepository } from "../../src/graph/entity.repository";
 import { LINK_RELATIONS, NODE_RELATIONS, RelationRepository } from "../../src/graph/relation.repository";
 import { DataReleaseRepository } from "../../src/release/data-release.repository";
@@ -64,7 +67,7 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
-  it.each(Object.keys(FIND_RECOMMENDATIONS))(
+  it.each(Object.keys(RECOMMENDATION_ANCHORS))(
     "recommendations by %s, with criteria as parameters",
     async (anchor) => {
       const criteria = {
