@@ -3,6 +3,8 @@ import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import { ALL, withProperties, type Projection } from "../graph/projection";
+import { linksFromRows, type DeliveriesRead, type LinkRow } from "../graph/relation.repository";
+import type { CareLinkRecord } from "../graph/entity.model";
 import type { ConditionNode, DisciplineOrProfessionNode, TreatmentNode } from "../graph/node.records";
 import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
 import type { Page } from "../pagination/page";
@@ -25,15 +27,15 @@ const CONDITION_FILTER = /* cypher */ `
 
 /**
  * Each page item as its condition and, with `asked`, that condition's recommendations read by the page's own statement
- * (`{node, recommendations}`, for recommendationsFromRow).
+ * (`{node, recommendations}`, for recommendationsFromRow); with `deliveries` too, their treatments' care links.
  */
-function pageItem(projection: Projection, asked?: RecommendationRead) {
+function pageItem(projection: Projection, asked?: RecommendationRead, deliveries?: DeliveriesRead) {
   const node = entityProjection("c", projection);
   if (!asked) return { projection: node };
   return {
-    projection: `{node: ${node}, recommendations: items}`,
+    projection: `{node: ${node}, recommendations: items${deliveries ? ", deliveries: deliveries" : ""}}`,
     perItem: `WITH c, c.id AS conditionId
-    ${recommendationsOfCondition(asked)}`,
+    ${recommendationsOfCondition(asked, deliveries)}`,
   };
 }
 
@@ -42,6 +44,7 @@ export const pageConditions = (
   direction: SortDirection,
   projection: Projection = ALL,
   asked?: RecommendationRead,
+  deliveries?: DeliveriesRead,
 ) =>
   keysetPage({
     match: "(c:Condition)",
@@ -49,7 +52,7 @@ export const pageConditions = (
     filter: CONDITION_FILTER,
     sortExpression: SORT_EXPRESSION[field],
     direction,
-    ...pageItem(projection, asked),
+    ...pageItem(projection, asked, deliveries),
   });
 
 /** The unfiltered list by name or id, read in index order (condition_name, condition_id). */
@@ -59,6 +62,7 @@ export const pageAllConditions = (
   afterCursor: boolean,
   projection: Projection = ALL,
   asked?: RecommendationRead,
+  deliveries?: DeliveriesRead,
 ) =>
   indexedPage({
     label: "Condition",
@@ -66,7 +70,7 @@ export const pageAllConditions = (
     sortExpression: SORT_EXPRESSION[field],
     direction,
     afterCursor,
-    ...pageItem(projection, asked),
+    ...pageItem(projection, asked, deliveries),
   });
 
 export const findConditionByCode = (projection: Projection = ALL) => /* cypher */ `
@@ -131,6 +135,13 @@ export interface RelatedConditionRecord {
   sharedTreatmentIds: string[];
 }
 
+/** A page item with the recommendations folded in, and their treatments' care links when those were asked. */
+export interface ConditionWithRecommendations {
+  condition: ConditionNode;
+  recommendations: RecommendationRecord[];
+  deliveries: Array<{ treatmentId: string; links: CareLinkRecord[] }>;
+}
+
 type ItemsRow = { key: string; items: Array<Record<string, unknown>> };
 
 export class ConditionRepository {
@@ -145,17 +156,30 @@ export class ConditionRepository {
     return readPage(this.db, this.pageQuery(criteria, request, projection), nodeFromRow("Condition"));
   }
 
-  /** page, with each condition's recommendations as `asked` read in the same statement. */
+  /**
+   * page, with each condition's recommendations as `asked` read in the same statement; with `deliveries`, the care
+   * links of their treatments too (deliveriesOfTreatment's, by treatment id).
+   */
   pageWithRecommendations(
     criteria: ConditionCriteria,
     request: PageRequest<ConditionSortField>,
     projection: Projection,
     asked: RecommendationRead,
-  ): Promise<Page<{ condition: ConditionNode; recommendations: RecommendationRecord[] }>> {
-    type Item = { node: Record<string, unknown>; recommendations: RecommendationRecord[] };
-    return readPage(this.db, this.pageQuery(criteria, request, projection, asked), (item: Item) => ({
+    deliveries?: DeliveriesRead,
+  ): Promise<Page<ConditionWithRecommendations>> {
+    type Item = {
+      node: Record<string, unknown>;
+      recommendations: RecommendationRecord[];
+      deliveries?: Array<{ key: string; items: LinkRow[] }>;
+    };
+    const query = this.pageQuery(criteria, request, projection, asked, deliveries);
+    return readPage(this.db, query, (item: Item) => ({
       condition: nodeFromRow("Condition")(item.node),
       recommendations: recommendationsFromRow(item.recommendations),
+      deliveries: (item.deliveries ?? []).map(({ key, items }) => ({
+        treatmentId: key,
+        links: linksFromRows("deliveriesOfTreatment", key, items),
+      })),
     }));
   }
 
@@ -164,11 +188,12 @@ export class ConditionRepository {
     request: PageRequest<ConditionSortField>,
     projection: Projection,
     asked?: RecommendationRead,
+    deliveries?: DeliveriesRead,
   ) {
     const read = withProperties(projection, ["name"]);
     const cypher = isUnfiltered(criteria)
-      ? pageAllConditions(request.field, request.direction, request.after !== null, read, asked)
-      : pageConditions(request.field, request.direction, read, asked);
+      ? pageAllConditions(request.field, request.direction, request.after !== null, read, asked, deliveries)
+      : pageConditions(request.field, request.direction, read, asked, deliveries);
     const params = { ...criteria, ...asked?.criteria };
     return { cypher, params, first: request.first, after: request.after };
   }

@@ -1,7 +1,7 @@
 /** Condition: root look-ups and pages, and its traversals (each through a per-request loader). */
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import { foldedEnds, projectionOf } from "../graph/projection";
+import { foldedEnds, foldedLinksRead, projectionOf } from "../graph/projection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
@@ -21,6 +21,9 @@ import { ConditionOrderField, ConditionsArgs } from "./condition.input";
 import { Condition, OveruseThreshold, Prevalence } from "./condition.type";
 import { Treatment } from "./treatment.type";
 import type { ConditionCriteria } from "./catalog.model";
+
+/** Where a conditions page's items list their recommendations, below the `conditions` field. */
+const ITEM_RECOMMENDATIONS = ["edges", "node", "recommendations"];
 
 function toConditionCriteria(args: ConditionsArgs): ConditionCriteria {
   const filter = args.filter ?? {};
@@ -128,13 +131,31 @@ export class ConditionResolver {
     const projection = projectionOf(info, ["edges", "node"]);
     const criteria = toConditionCriteria(args);
     const sortKeyOf = (row: ConditionNode) => (field === ConditionOrderField.NAME ? row.name : row.id);
-    const read = foldedRecommendationRead(info, ["edges", "node", "recommendations"]);
+    const read = loaders.graph.batching ? foldedRecommendationRead(info, ITEM_RECOMMENDATIONS) : null;
     if (!read)
       return toConnection(await repositories.conditions.page(criteria, request, projection), sortKeyOf);
-    // Each condition's recommendations come with the page, and the loader is handed them for the fields that ask.
-    const page = await repositories.conditions.pageWithRecommendations(criteria, request, projection, read);
-    for (const { condition, recommendations } of page.rows)
-      loaders.evidence.prime("condition", condition.id, read, recommendations);
+    // Each condition's recommendations come with the page, and with them their treatments' care links when asked;
+    // the loaders are handed both for the fields that ask.
+    const deliveries = foldedLinksRead(info, [...ITEM_RECOMMENDATIONS, "treatment"], "deliveredBy");
+    const page = await repositories.conditions.pageWithRecommendations(
+      criteria,
+      request,
+      projection,
+      read,
+      deliveries ?? undefined,
+    );
+    for (const row of page.rows) {
+      loaders.evidence.prime("condition", row.condition.id, read, row.recommendations);
+      if (!deliveries) continue;
+      for (const { treatmentId, links } of row.deliveries)
+        loaders.graph.primeCareLinks(
+          "deliveriesOfTreatment",
+          treatmentId,
+          deliveries.provider,
+          deliveries.link,
+          links,
+        );
+    }
     return toConnection({ ...page, rows: page.rows.map((row) => row.condition) }, sortKeyOf);
   }
 

@@ -3,6 +3,7 @@ import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
 import { ALL, propertiesOf, without, type Projection } from "../graph/projection";
+import { deliveriesOfTreatments, type DeliveriesRead } from "../graph/relation.repository";
 import {
   NO_ENDS,
   RECOMMENDATION_ENDS,
@@ -133,7 +134,8 @@ export const withGuidelineSupersession = (carried: readonly string[]) => /* cyph
 /**
  * The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`; with each
  * guideline's supersession read once (withGuidelineSupersession), or not at all when nothing needs it
- * (readsSupersession).
+ * (readsSupersession). With `deliveries`, also the care links of the statements' distinct treatments, as
+ * `deliveries` (deliveriesOfTreatments).
  */
 const statementsAbout = (
   anchor: string,
@@ -141,25 +143,33 @@ const statementsAbout = (
   projection: Projection,
   ends: RecommendationEnds,
   supersession: boolean,
-) => /* cypher */ `MATCH ${anchor}
+  deliveries?: DeliveriesRead,
+) => {
+  const items = `collect(${returnRecommendation(projection, ends, supersession ? "guidelineSuperseded" : undefined)}) AS items`;
+  return /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
     MATCH (r)-[:CITES]->(g:Guideline)${supersession ? withGuidelineSupersession(["r", "t", "c"]) : ""}
 ${filterOf(criteria, supersession)}
     WITH r, t, c, g${supersession ? ", guidelineSuperseded" : ""} ${ORDER}
-    RETURN collect(${returnRecommendation(projection, ends, supersession ? "guidelineSuperseded" : undefined)}) AS items`;
+    ${
+      deliveries
+        ? `WITH ${items}, collect(DISTINCT t) AS treatments${deliveriesOfTreatments("treatments", deliveries)}
+    RETURN items, deliveries`
+        : `RETURN ${items}`
+    }`;
+};
 
 /**
  * For a parent statement that found a condition: `CALL (conditionId) { … }` giving its statements as `items`, with
  * the criteria as parameters ($directions, …), read by recommendationsFromRow. How a parent folds the condition's
- * recommendations into its own read.
+ * recommendations into its own read; with `deliveries`, their treatments' care links too (as `deliveries`).
  */
-export const recommendationsOfCondition = ({
-  criteria,
-  projection,
-  ends,
-}: RecommendationRead) => /* cypher */ `
+export const recommendationsOfCondition = (
+  { criteria, projection, ends }: RecommendationRead,
+  deliveries?: DeliveriesRead,
+) => /* cypher */ `
   CALL (conditionId) {
-    ${statementsAbout("(c:Condition {id: conditionId})", criteria, projection, ends, readsSupersession(projection, criteria))}
+    ${statementsAbout("(c:Condition {id: conditionId})", criteria, projection, ends, readsSupersession(projection, criteria), deliveries)}
   }`;
 
 /** The `items` of recommendationsOfCondition as records, their folded ends as the records of their labels. */

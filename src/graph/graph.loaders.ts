@@ -68,16 +68,41 @@ export class GraphLoaders {
     projection: Projection = ALL,
     linkProjection: Projection = ALL,
   ): Promise<CareLinkRecord[]> {
+    const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
+    return this.linkLoader(relation).load(id, { other: projection, link: linkProjection }, key);
+  }
+
+  /** Hands the care-link loader the links of `id` that a parent's read already holds, with those projections. */
+  primeCareLinks(
+    relation: LinkRelation,
+    id: string,
+    projection: Projection,
+    linkProjection: Projection,
+    links: CareLinkRecord[],
+  ): void {
+    const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
+    this.linkLoader(relation).prime(id, { other: projection, link: linkProjection }, key, links);
+  }
+
+  /**
+   * False for the N+1 baseline (LOADER_BATCH_SIZE=1): then a level under a list is not folded into its parent's
+   * read either, but goes through its loader one key at a time, as a resolver-per-field server would read it.
+   */
+  get batching(): boolean {
+    return this.options.maxBatchSize > 1;
+  }
+
+  private linkLoader(relation: LinkRelation) {
     let loader = this.links.get(relation);
     if (!loader) {
       loader = new ParameterisedLoader(
-        (ids, projected) => this.relationRepository.findLinks(relation, ids, projected.other, projected.link),
+        (ids, projected: { other: Projection; link: Projection }) =>
+          this.relationRepository.findLinks(relation, ids, projected.other, projected.link),
         this.options,
       );
       this.links.set(relation, loader);
     }
-    const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
-    return loader.load(id, { other: projection, link: linkProjection }, key);
+    return loader;
   }
 
   /**

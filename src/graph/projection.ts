@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
-import { selects } from "./selection";
+import { foldable, selects } from "./selection";
 
 /** Stored properties to read besides `id` (sorted, distinct), or ALL. */
 export type Projection = readonly string[] | typeof ALL;
@@ -95,6 +95,22 @@ export function foldedEnds<Name extends string>(
     known.set(key, ends);
   }
   return known.get(key)!;
+}
+
+/**
+ * The projections a care-link list `field` at `path` below the current field will be asked with (its provider's and
+ * its own, as the field's resolver works them out), when a parent's read can answer it (foldable); otherwise null.
+ */
+export function foldedLinksRead(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  field: string,
+): { provider: Projection; link: Projection } | null {
+  if (!foldable(info, field, path)) return null;
+  return {
+    provider: projectionOf(info, [...path, field, "provider"]),
+    link: projectionOf(info, [...path, field]),
+  };
 }
 
 /** foldedEnds already worked out, by the field nodes they came from (as WORKED_OUT: once per list level). */

@@ -77,6 +77,56 @@ export const LINK_RELATIONS = {
 } as const;
 export type LinkRelation = keyof typeof LINK_RELATIONS;
 
+/** What a parent statement folds in of its treatments' `deliveredBy`: the provider's and the link's projections. */
+export interface DeliveriesRead {
+  provider: Projection;
+  link: Projection;
+}
+
+/**
+ * For a parent statement holding a list of treatment nodes in `treatments`: `CALL (treatments) { … }` giving, as
+ * `deliveries`, one `{key, items}` per treatment with the rows deliveriesOfTreatment reads for it (linksFromRows
+ * turns them into care links). How a parent folds its treatments' care links into its own read.
+ */
+export const deliveriesOfTreatments = (treatments: string, read: DeliveriesRead) => /* cypher */ `
+  CALL (${treatments}) {
+    UNWIND ${treatments} AS anchor
+    CALL (anchor) {
+      OPTIONAL MATCH (other:Entity)-[link:DELIVERS]->(anchor)
+      WITH link, other ORDER BY other.name, other.id
+      RETURN collect({
+        other: ${entityProjection("other", read.provider)},
+        ${linkColumns(read.link)}
+      }) AS links
+    }
+    RETURN collect({key: anchor.id, items: links}) AS deliveries
+  }`;
+
+/** A care link row as the link statements return it: the far end, and the link's properties asked. */
+export interface LinkRow {
+  other: Record<string, unknown> | null;
+  basis: string;
+  note?: string | null;
+  sourceIds?: string[] | null;
+}
+
+/** The care links of `key` from its rows (of LINK_RELATIONS[relation] or a fold of it), the far end loaded. */
+export function linksFromRows(
+  relation: LinkRelation,
+  key: string,
+  items: readonly LinkRow[],
+): CareLinkRecord[] {
+  const { anchor } = LINK_RELATIONS[relation];
+  const toLink = (item: LinkRow): CareLinkRecord => {
+    const ends =
+      anchor === "target"
+        ? { provider: nodeFromRow("Discipline", "Profession")(item.other!), target: key }
+        : { provider: key, target: entityFromRow(item.other!) };
+    return { ...ends, basis: item.basis, note: item.note ?? null, sourceIds: item.sourceIds ?? [] };
+  };
+  return items.filter((item) => item.other?.id != null).map(toLink);
+}
+
 export class RelationRepository {
   constructor(private readonly db: Database) {}
 
@@ -103,30 +153,14 @@ export class RelationRepository {
     projection: Projection = ALL,
     linkProjection: Projection = ALL,
   ): Promise<CareLinkRecord[][]> {
-    type LinkRow = {
-      other: Record<string, unknown> | null;
-      basis: string;
-      note?: string | null;
-      sourceIds?: string[] | null;
-    };
-    const { anchor, match, cypher } = LINK_RELATIONS[relation];
+    const { match, cypher } = LINK_RELATIONS[relation];
     const rows = await this.db.read<{ key: string; items: LinkRow[] }>(
       projection === ALL && linkProjection === ALL ? cypher : links(match, projection, linkProjection),
       { ids },
     );
-    const toLink = (key: string, item: LinkRow): CareLinkRecord => {
-      const ends =
-        anchor === "target"
-          ? { provider: nodeFromRow("Discipline", "Profession")(item.other!), target: key }
-          : { provider: key, target: entityFromRow(item.other!) };
-      return { ...ends, basis: item.basis, note: item.note ?? null, sourceIds: item.sourceIds ?? [] };
-    };
     return inKeyOrder(
       ids,
-      rows.map((row) => ({
-        key: row.key,
-        value: row.items.filter((item) => item.other?.id != null).map((item) => toLink(row.key, item)),
-      })),
+      rows.map((row) => ({ key: row.key, value: linksFromRows(relation, row.key, row.items) })),
       [],
     );
   }

@@ -105,6 +105,57 @@ describe("recommendations with their ends folded in", () => {
     },
   );
 
+  it.each([
+    ["basis and provider name (W2's selection)", `basis provider { __typename name }`, 0],
+    [
+      // The sources are cited nodes, read by id through their own loader: one statement more either way.
+      "every link property, and the provider through a fragment",
+      `basis note sources { __typename } provider { ... on Discipline { id name } ... on Profession { id name } }`,
+      1,
+    ],
+  ])(
+    "fold the treatments' deliveredBy into the page, answering as each treatment's own read does: %s",
+    async (_name, links, levelsBelow) => {
+      const pageOf = (deliveredBy: string) => `{ conditions(first: 12) { edges { node { id
+        recommendations { id treatment { id name ${deliveredBy} { ${links} } } } } } } }`;
+      type Page = {
+        conditions: {
+          edges: Array<{
+            node: { recommendations: Array<{ treatment: { id: string; deliveredBy: unknown[] } }> };
+          }>;
+        };
+      };
+      const folded = await data(pageOf("deliveredBy"));
+      expect(queryStats(folded)).toBe(1 + levelsBelow);
+      // Unfolded: the page, then deliveredBy through its loader (a directive keeps a parent's read from answering).
+      const unfolded = await data(pageOf("deliveredBy @include(if: true)"));
+      expect(queryStats(unfolded)).toBe(2 + levelsBelow);
+      expect(unfolded.data).toEqual(folded.data);
+      const treatments = new Map(
+        (folded.data as Page).conditions.edges
+          .flatMap(({ node }) => node.recommendations)
+          .map(({ treatment }) => [treatment.id, treatment.deliveredBy] as const),
+      );
+      expect(treatments.size).toBeGreaterThan(10);
+      expect([...treatments.values()].filter((links) => links.length > 0).length).toBeGreaterThan(5);
+      // Each treatment read on its own, 20 to a request (the alias limit is 30 a document).
+      const ids = [...treatments.keys()];
+      for (let start = 0; start < ids.length; start += 20) {
+        const chunk = ids.slice(start, start + 20);
+        const byId = chunk.map(
+          (id, index) => `t${index}: treatment(id: "${id}") { deliveredBy { ${links} } }`,
+        );
+        const body = await data(`{ ${byId.join("\n")} }`);
+        const read = body.data as Record<string, { deliveredBy: unknown[] }>;
+        for (const [index, id] of chunk.entries())
+          expect({ id, deliveredBy: read[`t${index}`]!.deliveredBy }).toEqual({
+            id,
+            deliveredBy: treatments.get(id),
+          });
+      }
+    },
+  );
+
   it("read the recommendations on their own where one read cannot answer every selection of them", async () => {
     const plain = `id strength treatment { name }`;
     const folded = await data(`{ ${FIBROMYALGIA} { recommendations { ${plain} } } }`);

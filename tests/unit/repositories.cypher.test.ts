@@ -153,6 +153,23 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     },
   );
 
+  it("conditions page with the recommendations' treatments and their deliveredBy folded in: one statement", async () => {
+    const request = { field: "NAME", direction: "ASC", first: 5, after: null } as const;
+    const asked = { criteria: NO_CRITERIA, projection: ["strength"], ends: { treatment: ["name"] } };
+    const deliveries = { provider: ["name"], link: [] };
+    expect(
+      await sent((db) =>
+        new ConditionRepository(db).pageWithRecommendations(
+          { groupId: null, category: null, name: null, codeKeys: null, treatedWith: null },
+          request,
+          ["id"],
+          asked,
+          deliveries,
+        ),
+      ),
+    ).toMatchSnapshot();
+  });
+
   it("condition by code with its recommendations and their treatment folded in: one statement", async () => {
     expect(
       await sent(async (db) => {
