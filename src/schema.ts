@@ -1,7 +1,8 @@
 /** Builds the executable schema from the resolver classes, and prints it as sorted SDL. */
 import "reflect-metadata";
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { type GraphQLSchema, isAbstractType, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { typenameOf } from "./graph/entity.model";
 import { markStoredFields } from "./graph/projection";
 import { CareLinkResolvers } from "./catalog/care-link.resolver";
 import { DisciplineResolver, ProfessionResolver } from "./catalog/care-provider.resolver";
@@ -81,8 +82,25 @@ export async function createSchema(): Promise<GraphQLSchema> {
   schema.getMutationType()!.description =
     "Curation writes. Each needs the CURATOR role (an API key in x-api-key, or a bearer JWT), runs in one " +
     "transaction, is validated by the seed's own rules, bumps the data release and is recorded in changes.";
+  resolveAbstractTypesAtOnce(schema);
   // Before any server wraps the resolvers: which fields read a stored property (projection push-down).
   return markStoredFields(schema);
+}
+
+/** The interfaces and unions whose records carry their GraphQL type as `__typename` (each declares typenameOf). */
+export const RESOLVED_BY_TYPENAME = ["CareProvider", "Citable", "Node", "SearchResult"] as const;
+
+/**
+ * type-graphql wraps every resolveType in an async function, so graphql-js would complete each value of an
+ * abstract type (every care link's provider, every node and search hit) a microtask later, with a promise of its
+ * own. Ours read the record's `__typename` synchronously: graphql-js gets them as they are.
+ */
+function resolveAbstractTypesAtOnce(schema: GraphQLSchema): void {
+  for (const name of RESOLVED_BY_TYPENAME) {
+    const type = schema.getType(name);
+    if (!isAbstractType(type)) throw new Error(`${name} is not an interface or union of the schema`);
+    type.resolveType = typenameOf;
+  }
 }
 
 /** The committed form of the schema: sorted so that diffs show only real changes. */

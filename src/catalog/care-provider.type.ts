@@ -1,12 +1,12 @@
 /** Who delivers care: specialist disciplines and collaborating professions. */
 import { Field, InterfaceType, ObjectType } from "type-graphql";
-import type { EntityRecord } from "../graph/entity.model";
+import { typenameOf } from "../graph/entity.model";
 import { Node } from "../node/node.type";
 
 @InterfaceType("CareProvider", {
   implements: Node,
   description: "A specialist discipline or a collaborating profession.",
-  resolveType: (value: EntityRecord) => value.__typename ?? undefined,
+  resolveType: typenameOf,
 })
 export abstract class CareProvider extends Node {
   @Field({ description: "Name." })

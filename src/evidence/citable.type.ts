@@ -1,13 +1,13 @@
 /** Citable: anything a fact in the graph cites — a guideline or another source. */
 import { Field, Int, InterfaceType } from "type-graphql";
-import type { EntityRecord } from "../graph/entity.model";
+import { typenameOf } from "../graph/entity.model";
 import { ConfirmationStatus } from "../model/enums";
 import { Node } from "../node/node.type";
 
 @InterfaceType("Citable", {
   implements: Node,
   description: "A guideline or other source that facts in the graph cite.",
-  resolveType: (value: EntityRecord) => value.__typename ?? undefined,
+  resolveType: typenameOf,
 })
 export abstract class Citable extends Node {
   @Field({ description: "Full title of the document." })

@@ -3,7 +3,13 @@ import type DataLoader from "dataloader";
 import type { CareLinkRecord, EntityRecord } from "./entity.model";
 import type { EntityRepository } from "./entity.repository";
 import type { LinkRelation, NodeRelation, RelationRepository } from "./relation.repository";
-import { ParameterisedLoader, ProjectedLoader, simpleLoader, type LoaderOptions } from "./loader-kit";
+import {
+  ParameterisedLoader,
+  ProjectedLoader,
+  simpleLoader,
+  type Answer,
+  type LoaderOptions,
+} from "./loader-kit";
 import { ALL, projectionKey, type Projection } from "./projection";
 
 /** Nodes by id, whole. */
@@ -67,7 +73,7 @@ export class GraphLoaders {
     id: string,
     projection: Projection = ALL,
     linkProjection: Projection = ALL,
-  ): Promise<CareLinkRecord[]> {
+  ): Answer<CareLinkRecord[]> {
     const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
     return this.linkLoader(relation).load(id, { other: projection, link: linkProjection }, key);
   }

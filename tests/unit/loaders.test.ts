@@ -39,6 +39,27 @@ describe("simpleLoader", () => {
 });
 
 describe("ParameterisedLoader", () => {
+  it("answers what a parent primed as it is (no promise, no call), keeps an answer already asked, and forgets on clear", async () => {
+    const calls: string[][] = [];
+    const loader = new ParameterisedLoader<string, string>(
+      async (ids) => {
+        calls.push([...ids]);
+        return ids.map((id) => `read:${id}`);
+      },
+      { maxBatchSize: 1000 },
+    );
+    loader.prime("x", "FOR", "FOR", "primed:x");
+    expect(loader.load("x", "FOR", "FOR")).toBe("primed:x");
+    expect(await loader.load("y", "FOR", "FOR")).toBe("read:y");
+    loader.prime("y", "FOR", "FOR", "primed:y");
+    expect(await loader.load("y", "FOR", "FOR")).toBe("read:y");
+    loader.prime("x", "FOR", "FOR", "primed again:x");
+    expect(loader.load("x", "FOR", "FOR")).toBe("primed:x");
+    loader.clear("x");
+    expect(await loader.load("x", "FOR", "FOR")).toBe("read:x");
+    expect(calls).toEqual([["y"], ["x"]]);
+  });
+
   it("groups keys by their parameters, one call per group, and keeps the key order", async () => {
     const calls: Array<[string[], string]> = [];
     const loader = new ParameterisedLoader<string, string>(

@@ -10,8 +10,10 @@ import {
   isScalarType,
   isSpecifiedScalarType,
   isUnionType,
+  isAbstractType,
+  type GraphQLResolveInfo,
 } from "graphql";
-import { createSchema, printSortedSchema } from "../../src/schema";
+import { createSchema, printSortedSchema, RESOLVED_BY_TYPENAME } from "../../src/schema";
 
 /** Every type, field, argument and enum value that lacks a description: what Sandbox users would miss. */
 function undocumented(schema: GraphQLSchema): string[] {
@@ -44,6 +46,23 @@ describe("the schema", () => {
 
   it("documents every type, field, argument and enum value", () => {
     expect(undocumented(schema)).toEqual([]);
+  });
+
+  it("resolves every interface and union from the record's __typename at once, not in a promise", () => {
+    const abstract = Object.values(schema.getTypeMap()).filter(
+      (type) => isAbstractType(type) && !isIntrospectionType(type),
+    );
+    expect(abstract.map((type) => type.name).sort()).toEqual([...RESOLVED_BY_TYPENAME].sort());
+    for (const type of abstract) {
+      if (!isAbstractType(type)) continue;
+      const resolved = type.resolveType!(
+        { id: "x", __typename: "Discipline" },
+        {},
+        {} as GraphQLResolveInfo,
+        type,
+      );
+      expect({ type: type.name, resolved }).toEqual({ type: type.name, resolved: "Discipline" });
+    }
   });
 
   it("matches the committed schema/schema.graphql (run npm run schema:emit after an API change)", () => {
