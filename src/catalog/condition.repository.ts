@@ -83,11 +83,12 @@ export const FIND_CONDITION_BY_CODE = findConditionByCode();
 export const findConditionByCodeWithRecommendations = (
   projection: Projection,
   asked: RecommendationRead,
+  deliveries?: DeliveriesRead,
 ) => /* cypher */ `
   MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(found:Condition)
   WITH found, found.id AS conditionId
-  ${recommendationsOfCondition(asked)}
-  RETURN ${entityProjection("found", projection)} AS node, items`;
+  ${recommendationsOfCondition(asked, deliveries)}
+  RETURN ${entityProjection("found", projection)} AS node, items AS recommendations${deliveries ? ", deliveries" : ""}`;
 
 export const FIND_TREATMENTS_OF_CONDITIONS = /* cypher */ `
   UNWIND $ids AS key
@@ -142,6 +143,24 @@ export interface ConditionWithRecommendations {
   deliveries: Array<{ treatmentId: string; links: CareLinkRecord[] }>;
 }
 
+/** A condition row with its folded recommendations (and care links), as the page and the code look-up return it. */
+type ItemWithRecommendations = {
+  node: Record<string, unknown>;
+  recommendations: RecommendationRecord[];
+  deliveries?: Array<{ key: string; items: LinkRow[] }>;
+};
+
+function withRecommendations(item: ItemWithRecommendations): ConditionWithRecommendations {
+  return {
+    condition: nodeFromRow("Condition")(item.node),
+    recommendations: recommendationsFromRow(item.recommendations),
+    deliveries: (item.deliveries ?? []).map(({ key, items }) => ({
+      treatmentId: key,
+      links: linksFromRows("deliveriesOfTreatment", key, items),
+    })),
+  };
+}
+
 type ItemsRow = { key: string; items: Array<Record<string, unknown>> };
 
 export class ConditionRepository {
@@ -167,20 +186,8 @@ export class ConditionRepository {
     asked: RecommendationRead,
     deliveries?: DeliveriesRead,
   ): Promise<Page<ConditionWithRecommendations>> {
-    type Item = {
-      node: Record<string, unknown>;
-      recommendations: RecommendationRecord[];
-      deliveries?: Array<{ key: string; items: LinkRow[] }>;
-    };
     const query = this.pageQuery(criteria, request, projection, asked, deliveries);
-    return readPage(this.db, query, (item: Item) => ({
-      condition: nodeFromRow("Condition")(item.node),
-      recommendations: recommendationsFromRow(item.recommendations),
-      deliveries: (item.deliveries ?? []).map(({ key, items }) => ({
-        treatmentId: key,
-        links: linksFromRows("deliveriesOfTreatment", key, items),
-      })),
-    }));
+    return readPage(this.db, query, withRecommendations);
   }
 
   private pageQuery(
@@ -207,22 +214,19 @@ export class ConditionRepository {
     return row ? nodeFromRow("Condition")(row.node) : null;
   }
 
-  /** findByCode, with the condition's recommendations as `asked` read in the same statement. */
+  /** findByCode, with the condition's recommendations as `asked` (and their treatments' care links, as page does). */
   async findByCodeWithRecommendations(
     system: string,
     key: string,
     projection: Projection,
     asked: RecommendationRead,
-  ): Promise<{ condition: ConditionNode; recommendations: RecommendationRecord[] } | null> {
-    const [row] = await this.db.read<{ node: Record<string, unknown>; items: RecommendationRecord[] }>(
-      findConditionByCodeWithRecommendations(projection, asked),
+    deliveries?: DeliveriesRead,
+  ): Promise<ConditionWithRecommendations | null> {
+    const [row] = await this.db.read<ItemWithRecommendations>(
+      findConditionByCodeWithRecommendations(projection, asked, deliveries),
       { system, key, ...asked.criteria },
     );
-    if (!row) return null;
-    return {
-      condition: nodeFromRow("Condition")(row.node),
-      recommendations: recommendationsFromRow(row.items),
-    };
+    return row ? withRecommendations(row) : null;
   }
 
   async findTreatments(ids: readonly string[], direction: string): Promise<TreatmentNode[][]> {

@@ -6,7 +6,7 @@ import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
 import { foldedRecommendationRead, RecommendationFilter, toCriteria } from "../evidence/recommendation.input";
-import { RECOMMENDATION_ENDS } from "../evidence/recommendation.model";
+import { RECOMMENDATION_ENDS, type RecommendationRead } from "../evidence/recommendation.model";
 import type { ConditionNode } from "../graph/node.records";
 import { findOfType, ofTypes } from "../graph/typed-lookup";
 import { codeKeyOf, icd10Key, snomedKey } from "../model/codes";
@@ -21,9 +21,30 @@ import { ConditionOrderField, ConditionsArgs } from "./condition.input";
 import { Condition, OveruseThreshold, Prevalence } from "./condition.type";
 import { Treatment } from "./treatment.type";
 import type { ConditionCriteria } from "./catalog.model";
+import type { ConditionWithRecommendations } from "./condition.repository";
+import type { DeliveriesRead } from "../graph/relation.repository";
 
 /** Where a conditions page's items list their recommendations, below the `conditions` field. */
 const ITEM_RECOMMENDATIONS = ["edges", "node", "recommendations"];
+
+/** Hands the loaders what a condition's read folded in: its recommendations, and their treatments' care links. */
+function primeFolded(
+  loaders: RequestContext["loaders"],
+  read: RecommendationRead,
+  deliveries: DeliveriesRead | null,
+  { condition, recommendations, deliveries: links }: ConditionWithRecommendations,
+): void {
+  loaders.evidence.prime("condition", condition.id, read, recommendations);
+  if (!deliveries) return;
+  for (const { treatmentId, links: ofTreatment } of links)
+    loaders.graph.primeCareLinks(
+      "deliveriesOfTreatment",
+      treatmentId,
+      deliveries.provider,
+      deliveries.link,
+      ofTreatment,
+    );
+}
 
 function toConditionCriteria(args: ConditionsArgs): ConditionCriteria {
   const filter = args.filter ?? {};
@@ -103,14 +124,17 @@ export class ConditionResolver {
       throw new BadUserInputError('"code" must be 1 to 32 characters', "code");
     const read = foldedRecommendationRead(info, ["recommendations"]);
     if (!read) return repositories.conditions.findByCode(system, key, projectionOf(info));
-    // Its recommendations come with it, and the loader is handed them for the field that will ask.
+    // Its recommendations come with it (and their treatments' care links when asked), and the loaders are handed
+    // them for the fields that will ask.
+    const deliveries = foldedLinksRead(info, ["recommendations", "treatment"], "deliveredBy");
     const found = await repositories.conditions.findByCodeWithRecommendations(
       system,
       key,
       projectionOf(info),
       read,
+      deliveries ?? undefined,
     );
-    if (found) loaders.evidence.prime("condition", found.condition.id, read, found.recommendations);
+    if (found) primeFolded(loaders, read, deliveries, found);
     return found?.condition ?? null;
   }
 
@@ -144,18 +168,7 @@ export class ConditionResolver {
       read,
       deliveries ?? undefined,
     );
-    for (const row of page.rows) {
-      loaders.evidence.prime("condition", row.condition.id, read, row.recommendations);
-      if (!deliveries) continue;
-      for (const { treatmentId, links } of row.deliveries)
-        loaders.graph.primeCareLinks(
-          "deliveriesOfTreatment",
-          treatmentId,
-          deliveries.provider,
-          deliveries.link,
-          links,
-        );
-    }
+    for (const row of page.rows) primeFolded(loaders, read, deliveries, row);
     return toConnection({ ...page, rows: page.rows.map((row) => row.condition) }, sortKeyOf);
   }
 

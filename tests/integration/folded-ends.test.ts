@@ -62,6 +62,22 @@ describe("recommendations with their ends folded in", () => {
     expect(await roundTrips(query)).toBe(1);
   });
 
+  it("fold the treatments' deliveredBy into a condition by code too, answering as their loader does", async () => {
+    const query = (deliveredBy: string) => `{ ${FIBROMYALGIA} { name recommendations { id treatment { id
+      ${deliveredBy} { basis provider { __typename name } } } } } }`;
+    const folded = await data(query("deliveredBy"));
+    expect(queryStats(folded)).toBe(1);
+    const unfolded = await data(query("deliveredBy @include(if: true)"));
+    expect(queryStats(unfolded)).toBe(2);
+    expect(unfolded.data).toEqual(folded.data);
+    const links = (
+      folded.data as {
+        conditionByCode: { recommendations: Array<{ treatment: { deliveredBy: unknown[] } }> };
+      }
+    ).conditionByCode.recommendations.flatMap(({ treatment }) => treatment.deliveredBy);
+    expect(links.length).toBeGreaterThan(5);
+  });
+
   it.each([
     ["the unfiltered page (read in index order)", "", 14],
     ["a filtered page", `filter: { name: "pain" },`, 5],

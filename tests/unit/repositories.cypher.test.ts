@@ -170,6 +170,20 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
+  it("condition by code with its recommendations, their treatment and its deliveredBy folded in: one statement", async () => {
+    expect(
+      await sent(async (db) => {
+        await new ConditionRepository(db).findByCodeWithRecommendations(
+          "ICD10CM",
+          "M797",
+          ["name"],
+          { criteria: NO_CRITERIA, projection: ["strength"], ends: { treatment: ["name"] } },
+          { provider: ["name"], link: [] },
+        );
+      }),
+    ).toMatchSnapshot();
+  });
+
   it("condition by code with its recommendations and their treatment folded in: one statement", async () => {
     expect(
       await sent(async (db) => {
