@@ -2,8 +2,8 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
-import { ALL, withProperties, type Projection } from "../graph/projection";
-import { linksFromRows, type DeliveriesRead, type LinkRow } from "../graph/relation.repository";
+import { ALL, withProperties, type LinksRead, type Projection } from "../graph/projection";
+import { linksFromRows, type LinkRow } from "../graph/relation.repository";
 import type { CareLinkRecord } from "../graph/entity.model";
 import type { ConditionNode, DisciplineOrProfessionNode, TreatmentNode } from "../graph/node.records";
 import { indexedPage, keysetPage, type SortDirection } from "../pagination/keyset";
@@ -29,7 +29,7 @@ const CONDITION_FILTER = /* cypher */ `
  * Each page item as its condition and, with `asked`, that condition's recommendations read by the page's own statement
  * (`{node, recommendations}`, for recommendationsFromRow); with `deliveries` too, their treatments' care links.
  */
-function pageItem(projection: Projection, asked?: RecommendationRead, deliveries?: DeliveriesRead) {
+function pageItem(projection: Projection, asked?: RecommendationRead, deliveries?: LinksRead) {
   const node = entityProjection("c", projection);
   if (!asked) return { projection: node };
   return {
@@ -44,7 +44,7 @@ export const pageConditions = (
   direction: SortDirection,
   projection: Projection = ALL,
   asked?: RecommendationRead,
-  deliveries?: DeliveriesRead,
+  deliveries?: LinksRead,
 ) =>
   keysetPage({
     match: "(c:Condition)",
@@ -62,7 +62,7 @@ export const pageAllConditions = (
   afterCursor: boolean,
   projection: Projection = ALL,
   asked?: RecommendationRead,
-  deliveries?: DeliveriesRead,
+  deliveries?: LinksRead,
 ) =>
   indexedPage({
     label: "Condition",
@@ -83,7 +83,7 @@ export const FIND_CONDITION_BY_CODE = findConditionByCode();
 export const findConditionByCodeWithRecommendations = (
   projection: Projection,
   asked: RecommendationRead,
-  deliveries?: DeliveriesRead,
+  deliveries?: LinksRead,
 ) => /* cypher */ `
   MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(found:Condition)
   WITH found, found.id AS conditionId
@@ -184,7 +184,7 @@ export class ConditionRepository {
     request: PageRequest<ConditionSortField>,
     projection: Projection,
     asked: RecommendationRead,
-    deliveries?: DeliveriesRead,
+    deliveries?: LinksRead,
   ): Promise<Page<ConditionWithRecommendations>> {
     const query = this.pageQuery(criteria, request, projection, asked, deliveries);
     return readPage(this.db, query, withRecommendations);
@@ -195,7 +195,7 @@ export class ConditionRepository {
     request: PageRequest<ConditionSortField>,
     projection: Projection,
     asked?: RecommendationRead,
-    deliveries?: DeliveriesRead,
+    deliveries?: LinksRead,
   ) {
     const read = withProperties(projection, ["name"]);
     const cypher = isUnfiltered(criteria)
@@ -220,7 +220,7 @@ export class ConditionRepository {
     key: string,
     projection: Projection,
     asked: RecommendationRead,
-    deliveries?: DeliveriesRead,
+    deliveries?: LinksRead,
   ): Promise<ConditionWithRecommendations | null> {
     const [row] = await this.db.read<ItemWithRecommendations>(
       findConditionByCodeWithRecommendations(projection, asked, deliveries),

@@ -1,7 +1,7 @@
 /** Condition: root look-ups and pages, and its traversals (each through a per-request loader). */
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLResolveInfo } from "graphql";
-import { foldedEnds, foldedLinksRead, projectionOf } from "../graph/projection";
+import { foldedEnds, foldedLinksRead, projectionOf, type LinksRead } from "../graph/projection";
 import type { RequestContext } from "../context";
 import { BadUserInputError } from "../errors";
 import { Recommendation } from "../evidence/recommendation.type";
@@ -22,7 +22,6 @@ import { Condition, OveruseThreshold, Prevalence } from "./condition.type";
 import { Treatment } from "./treatment.type";
 import type { ConditionCriteria } from "./catalog.model";
 import type { ConditionWithRecommendations } from "./condition.repository";
-import type { DeliveriesRead } from "../graph/relation.repository";
 
 /** Where a conditions page's items list their recommendations, below the `conditions` field. */
 const ITEM_RECOMMENDATIONS = ["edges", "node", "recommendations"];
@@ -31,7 +30,7 @@ const ITEM_RECOMMENDATIONS = ["edges", "node", "recommendations"];
 function primeFolded(
   loaders: RequestContext["loaders"],
   read: RecommendationRead,
-  deliveries: DeliveriesRead | null,
+  deliveries: LinksRead | undefined,
   { condition, recommendations, deliveries: links }: ConditionWithRecommendations,
 ): void {
   loaders.evidence.prime("condition", condition.id, read, recommendations);
@@ -132,7 +131,7 @@ export class ConditionResolver {
       key,
       projectionOf(info),
       read,
-      deliveries ?? undefined,
+      deliveries,
     );
     if (found) primeFolded(loaders, read, deliveries, found);
     return found?.condition ?? null;
@@ -166,7 +165,7 @@ export class ConditionResolver {
       request,
       projection,
       read,
-      deliveries ?? undefined,
+      deliveries,
     );
     for (const row of page.rows) primeFolded(loaders, read, deliveries, row);
     return toConnection({ ...page, rows: page.rows.map((row) => row.condition) }, sortKeyOf);

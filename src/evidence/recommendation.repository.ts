@@ -2,8 +2,8 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder } from "../graph/entity.model";
 import { entityProjection, nodeFromRow } from "../graph/entity.repository";
-import { ALL, propertiesOf, without, type Projection } from "../graph/projection";
-import { deliveriesOfTreatments, type DeliveriesRead } from "../graph/relation.repository";
+import { ALL, propertiesOf, without, type LinksRead, type Projection } from "../graph/projection";
+import { deliveriesOfTreatments } from "../graph/relation.repository";
 import {
   NO_ENDS,
   RECOMMENDATION_ENDS,
@@ -143,20 +143,19 @@ const statementsAbout = (
   projection: Projection,
   ends: RecommendationEnds,
   supersession: boolean,
-  deliveries?: DeliveriesRead,
+  deliveries?: LinksRead,
 ) => {
   const items = `collect(${returnRecommendation(projection, ends, supersession ? "guidelineSuperseded" : undefined)}) AS items`;
+  const returned = deliveries
+    ? `WITH ${items}, collect(DISTINCT t) AS treatments${deliveriesOfTreatments("treatments", deliveries)}
+    RETURN items, deliveries`
+    : `RETURN ${items}`;
   return /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
     MATCH (r)-[:CITES]->(g:Guideline)${supersession ? withGuidelineSupersession(["r", "t", "c"]) : ""}
 ${filterOf(criteria, supersession)}
     WITH r, t, c, g${supersession ? ", guidelineSuperseded" : ""} ${ORDER}
-    ${
-      deliveries
-        ? `WITH ${items}, collect(DISTINCT t) AS treatments${deliveriesOfTreatments("treatments", deliveries)}
-    RETURN items, deliveries`
-        : `RETURN ${items}`
-    }`;
+    ${returned}`;
 };
 
 /**
@@ -166,7 +165,7 @@ ${filterOf(criteria, supersession)}
  */
 export const recommendationsOfCondition = (
   { criteria, projection, ends }: RecommendationRead,
-  deliveries?: DeliveriesRead,
+  deliveries?: LinksRead,
 ) => /* cypher */ `
   CALL (conditionId) {
     ${statementsAbout("(c:Condition {id: conditionId})", criteria, projection, ends, readsSupersession(projection, criteria), deliveries)}

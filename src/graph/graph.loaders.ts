@@ -12,6 +12,10 @@ import {
 } from "./loader-kit";
 import { ALL, projectionKey, type Projection } from "./projection";
 
+/** The care-link loaders' key for a read with these projections of the far end and of the link. */
+const linkKey = (projection: Projection, linkProjection: Projection) =>
+  `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
+
 /** Nodes by id, whole. */
 export interface EntityLoader {
   load(id: string): Promise<EntityRecord | null>;
@@ -74,8 +78,11 @@ export class GraphLoaders {
     projection: Projection = ALL,
     linkProjection: Projection = ALL,
   ): Answer<CareLinkRecord[]> {
-    const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
-    return this.linkLoader(relation).load(id, { other: projection, link: linkProjection }, key);
+    return this.linkLoader(relation).load(
+      id,
+      { other: projection, link: linkProjection },
+      linkKey(projection, linkProjection),
+    );
   }
 
   /** Hands the care-link loader the links of `id` that a parent's read already holds, with those projections. */
@@ -86,7 +93,7 @@ export class GraphLoaders {
     linkProjection: Projection,
     links: CareLinkRecord[],
   ): void {
-    const key = `${projectionKey(projection)}|${projectionKey(linkProjection)}`;
+    const key = linkKey(projection, linkProjection);
     this.linkLoader(relation).prime(id, { other: projection, link: linkProjection }, key, links);
   }
 

@@ -97,16 +97,22 @@ export function foldedEnds<Name extends string>(
   return known.get(key)!;
 }
 
+/** How a care-link list is read: the projections of its provider and of the link itself. */
+export interface LinksRead {
+  provider: Projection;
+  link: Projection;
+}
+
 /**
  * The projections a care-link list `field` at `path` below the current field will be asked with (its provider's and
- * its own, as the field's resolver works them out), when a parent's read can answer it (foldable); otherwise null.
+ * its own, as the field's resolver works them out), when a parent's read can answer it (foldable); else undefined.
  */
 export function foldedLinksRead(
   info: GraphQLResolveInfo,
   path: readonly string[],
   field: string,
-): { provider: Projection; link: Projection } | null {
-  if (!foldable(info, field, path)) return null;
+): LinksRead | undefined {
+  if (!foldable(info, field, path)) return undefined;
   return {
     provider: projectionOf(info, [...path, field, "provider"]),
     link: projectionOf(info, [...path, field]),

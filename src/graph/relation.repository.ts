@@ -5,7 +5,7 @@
 import type { Database } from "../neo4j/database";
 import { inKeyOrder, type CareLinkRecord, type EntityRecord } from "./entity.model";
 import { entityFromRow, entityProjection, nodeFromRow } from "./entity.repository";
-import { ALL, type Projection } from "./projection";
+import { ALL, type LinksRead, type Projection } from "./projection";
 
 const related = (match: string, variable: string, order: string) => /* cypher */ `
   UNWIND $ids AS key
@@ -48,6 +48,12 @@ const linkColumns = (projection: Projection) =>
     .map((name) => `${name}: link.${name}`)
     .join(", ");
 
+/** One link's row: the far end `other` with the projection's properties, the link with linkProjection's columns. */
+const linkRow = (projection: Projection, linkProjection: Projection) => `{
+    other: ${entityProjection("other", projection)},
+    ${linkColumns(linkProjection)}
+  }`;
+
 /**
  * `anchor` is the node the key names; `other` is the far end, with the projection's properties (all by default);
  * of the link, the properties of `linkProjection` (a note or its sources only when selected).
@@ -60,10 +66,7 @@ const links = (
   UNWIND $ids AS key
   OPTIONAL MATCH ${match}
   WITH key, anchor, link, other ORDER BY other.name, other.id
-  RETURN key, collect({
-    other: ${entityProjection("other", projection)},
-    ${linkColumns(linkProjection)}
-  }) AS items`;
+  RETURN key, collect(${linkRow(projection, linkProjection)}) AS items`;
 
 const link = (anchor: "target" | "provider", match: string) => ({ anchor, match, cypher: links(match) });
 
@@ -77,27 +80,18 @@ export const LINK_RELATIONS = {
 } as const;
 export type LinkRelation = keyof typeof LINK_RELATIONS;
 
-/** What a parent statement folds in of its treatments' `deliveredBy`: the provider's and the link's projections. */
-export interface DeliveriesRead {
-  provider: Projection;
-  link: Projection;
-}
-
 /**
  * For a parent statement holding a list of treatment nodes in `treatments`: `CALL (treatments) { … }` giving, as
  * `deliveries`, one `{key, items}` per treatment with the rows deliveriesOfTreatment reads for it (linksFromRows
  * turns them into care links). How a parent folds its treatments' care links into its own read.
  */
-export const deliveriesOfTreatments = (treatments: string, read: DeliveriesRead) => /* cypher */ `
+export const deliveriesOfTreatments = (treatments: string, read: LinksRead) => /* cypher */ `
   CALL (${treatments}) {
     UNWIND ${treatments} AS anchor
     CALL (anchor) {
       OPTIONAL MATCH (other:Entity)-[link:DELIVERS]->(anchor)
       WITH link, other ORDER BY other.name, other.id
-      RETURN collect({
-        other: ${entityProjection("other", read.provider)},
-        ${linkColumns(read.link)}
-      }) AS links
+      RETURN collect(${linkRow(read.provider, read.link)}) AS links
     }
     RETURN collect({key: anchor.id, items: links}) AS deliveries
   }`;
