@@ -21,7 +21,7 @@ ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 E
          g.year DESC, r.id
   RETURN collect(
 r {
-  .id, .lineOfTherapy, .rawGrade, .statement, .strength, __typename: 'Recommendation', conditionId: c.id, ends: {treatment: t {.id, .invasivenessMax, .name, .opioid, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}, guideline: g {.id, .doi, .jurisdiction, .title, .url, .year, __label: [label IN labels(g) WHERE label <> 'Entity'][0]}}
+  .id, .lineOfTherapy, .rawGrade, .statement, .strength, __typename: 'Recommendation', ends: {treatment: t {.id, .invasivenessMax, .name, .opioid, __label: 'Treatment'}, guideline: g {.id, .doi, .jurisdiction, .title, .url, .year, __label: 'Guideline'}}
 }) AS items
 }
 RETURN key, items;

@@ -15,7 +15,7 @@ ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 E
          g.year DESC, r.id
   RETURN collect(
 r {
-  .id, .direction, .phases, .rawGrade, .strength, __typename: 'Recommendation', conditionId: c.id, ends: {treatment: t {.id, .name, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}, guideline: g {.id, .publisher, .year, __label: [label IN labels(g) WHERE label <> 'Entity'][0]}}
+  .id, .direction, .phases, .rawGrade, .strength, __typename: 'Recommendation', ends: {treatment: t {.id, .name, __label: 'Treatment'}, guideline: g {.id, .publisher, .year, __label: 'Guideline'}}
 }) AS items
 }
 RETURN key, items;

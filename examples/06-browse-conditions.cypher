@@ -24,6 +24,6 @@ AND ($treatedWith IS NULL OR EXISTS {
 }) AND ($afterId IS NULL OR c.name > $afterSort OR (c.name = $afterSort AND c.id > $afterId))
   WITH c ORDER BY c.name ASC, c.id ASC
   LIMIT $limit
-  RETURN c {.id, .category, .icd10Codes, .name, __label: [label IN labels(c) WHERE label <> 'Entity'][0]} AS item
+  RETURN c {.id, .category, .icd10Codes, .name, __label: 'Condition'} AS item
 }
 RETURN totalCount, item;

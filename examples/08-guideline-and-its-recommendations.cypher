@@ -14,7 +14,7 @@ ORDER BY CASE r.strength WHEN 'STRONG' THEN 0 WHEN 'CONDITIONAL' THEN 1 ELSE 2 E
          g.year DESC, r.id
   RETURN collect(
 r {
-  .id, .direction, .rawGrade, .strength, __typename: 'Recommendation', guidelineId: g.id, ends: {treatment: t {.id, .name, __label: [label IN labels(t) WHERE label <> 'Entity'][0]}, condition: c {.id, .name, __label: [label IN labels(c) WHERE label <> 'Entity'][0]}}
+  .id, .direction, .rawGrade, .strength, __typename: 'Recommendation', ends: {treatment: t {.id, .name, __label: 'Treatment'}, condition: c {.id, .name, __label: 'Condition'}}
 }) AS items
 }
 RETURN key, items;

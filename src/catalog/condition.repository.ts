@@ -30,12 +30,11 @@ const CONDITION_FILTER = /* cypher */ `
  * (`{node, recommendations}`, for recommendationsFromRow); with `deliveries` too, their treatments' care links.
  */
 function pageItem(projection: Projection, asked?: RecommendationRead, deliveries?: LinksRead) {
-  const node = entityProjection("c", projection);
+  const node = entityProjection("c", projection, "Condition");
   if (!asked) return { projection: node };
   return {
     projection: `{node: ${node}, recommendations: items${deliveries ? ", deliveries: deliveries" : ""}}`,
-    perItem: `WITH c, c.id AS conditionId
-    ${recommendationsOfCondition(asked, deliveries)}`,
+    perItem: recommendationsOfCondition(asked, deliveries, "shown"),
   };
 }
 
@@ -85,10 +84,9 @@ export const findConditionByCodeWithRecommendations = (
   asked: RecommendationRead,
   deliveries?: LinksRead,
 ) => /* cypher */ `
-  MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(found:Condition)
-  WITH found, found.id AS conditionId
+  MATCH (:Code {system: $system, key: $key})-[:IDENTIFIES]->(c:Condition)
   ${recommendationsOfCondition(asked, deliveries)}
-  RETURN ${entityProjection("found", projection)} AS node, items AS recommendations${deliveries ? ", deliveries" : ""}`;
+  RETURN ${entityProjection("c", projection, "Condition")} AS node, items AS recommendations${deliveries ? ", deliveries" : ""}`;
 
 export const FIND_TREATMENTS_OF_CONDITIONS = /* cypher */ `
   UNWIND $ids AS key

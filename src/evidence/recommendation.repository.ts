@@ -16,15 +16,15 @@ import {
 
 /** Each end: the variable every recommendation statement binds it to, and how its row becomes a record. */
 const ENDS = {
-  treatment: { variable: "t", record: nodeFromRow("Treatment") },
-  condition: { variable: "c", record: nodeFromRow("Condition") },
-  guideline: { variable: "g", record: nodeFromRow("Guideline") },
-};
+  treatment: { variable: "t", label: "Treatment", record: nodeFromRow("Treatment") },
+  condition: { variable: "c", label: "Condition", record: nodeFromRow("Condition") },
+  guideline: { variable: "g", label: "Guideline", record: nodeFromRow("Guideline") },
+} as const;
 
-/** The asked ends as one map column (`ends: {treatment: t {.id, .name, __label: …}}`), or nothing. */
+/** The asked ends as one map column (`ends: {treatment: t {.id, .name, __label: 'Treatment'}}`), or nothing. */
 function endsColumn(ends: RecommendationEnds): string {
   const folded = RECOMMENDATION_ENDS.filter((end) => end in ends).map(
-    (end) => `${end}: ${entityProjection(ENDS[end].variable, ends[end]!)}`,
+    (end) => `${end}: ${entityProjection(ENDS[end].variable, ends[end]!, ENDS[end].label)}`,
   );
   return folded.length === 0 ? "" : `, ends: {${folded.join(", ")}}`;
 }
@@ -45,8 +45,9 @@ const GUIDELINE_SUPERSEDED = "EXISTS { (g)-[:SUPERSEDED_BY]->(:Guideline) }";
 
 /**
  * A recommendation with the projection's stored properties (all by default) and the computed columns. With a
- * projection, only the computed columns its fields read: an end's id only where the end is not folded in, and
- * `superseded` only when selected (jurisdiction and guidelineYear serve the ranking, which reads every column).
+ * projection, only the computed columns its fields read: an end's id only where the end is selected and not folded
+ * in, and `superseded` only when selected (jurisdiction and guidelineYear serve the ranking, which reads every
+ * column).
  */
 export const returnRecommendation = (
   projection: Projection = ALL,
@@ -68,7 +69,7 @@ function computedColumns(
     treatmentId: t.id, conditionId: c.id, guidelineId: g.id,
     jurisdiction: g.jurisdiction, guidelineYear: g.year,
     ${superseded}`;
-  const columns = RECOMMENDATION_ENDS.filter((end) => !(end in ends)).map(
+  const columns = RECOMMENDATION_ENDS.filter((end) => !(end in ends) && projection.includes(`${end}Id`)).map(
     (end) => `${end}Id: ${ENDS[end].variable}.id`,
   );
   if (projection.includes("superseded")) columns.push(superseded);
@@ -123,13 +124,25 @@ const byAnchor = (
  * Rows of statements `(r)-[:CITES]->(g)` with `guidelineSuperseded` beside each. A guideline is cited by dozens of
  * statements and its few SUPERSEDED_BY relationships have no index, so whether it is superseded is read once per
  * guideline (the rows grouped by it, `carried` the variables each row keeps), not once per statement: half a
- * statement's database hits.
+ * statement's database hits. `imported` are variables a subquery imported: one value throughout, they stay grouping
+ * keys (Cypher forbids rebinding them).
  */
-export const withGuidelineSupersession = (carried: readonly string[]) => /* cypher */ `
-    WITH g, collect({${carried.map((name) => `${name}: ${name}`).join(", ")}}) AS statements
-    WITH g, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
+export const withGuidelineSupersession = (
+  carried: readonly string[],
+  imported: readonly string[] = [],
+) => /* cypher */ `
+    WITH ${[...imported, "g"].join(", ")}, collect({${carried.map((name) => `${name}: ${name}`).join(", ")}}) AS statements
+    WITH ${[...imported, "g"].join(", ")}, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
     UNWIND statements AS statement
-    WITH ${carried.map((name) => `statement.${name} AS ${name}`).join(", ")}, g, guidelineSuperseded`;
+    WITH ${carried.map((name) => `statement.${name} AS ${name}`).join(", ")}, ${[...imported, "g"].join(", ")}, guidelineSuperseded`;
+
+/** The anchor of a fold into a parent that bound the condition to `c` and imported it (recommendationsOfCondition). */
+const IMPORTED_CONDITION = "(c)";
+
+const supersessionOf = (anchor: string) =>
+  anchor === IMPORTED_CONDITION
+    ? withGuidelineSupersession(["r", "t"], ["c"])
+    : withGuidelineSupersession(["r", "t", "c"]);
 
 /**
  * The statements about `anchor` (a pattern naming a variable the caller imported), as one list: `items`; with each
@@ -152,23 +165,31 @@ const statementsAbout = (
     : `RETURN ${items}`;
   return /* cypher */ `MATCH ${anchor}
     MATCH (t:Treatment)<-[:ABOUT_TREATMENT]-(r:Recommendation)-[:FOR_CONDITION]->(c:Condition)
-    MATCH (r)-[:CITES]->(g:Guideline)${supersession ? withGuidelineSupersession(["r", "t", "c"]) : ""}
+    MATCH (r)-[:CITES]->(g:Guideline)${supersession ? supersessionOf(anchor) : ""}
 ${filterOf(criteria, supersession)}
     WITH r, t, c, g${supersession ? ", guidelineSuperseded" : ""} ${ORDER}
     ${returned}`;
 };
 
 /**
- * For a parent statement that found a condition: `CALL (conditionId) { … }` giving its statements as `items`, with
- * the criteria as parameters ($directions, …), read by recommendationsFromRow. How a parent folds the condition's
- * recommendations into its own read; with `deliveries`, their treatments' care links too (as `deliveries`).
+ * For a parent statement that bound a condition to `c`: `CALL (c) { … }` giving its statements as `items`, with the
+ * criteria as parameters ($directions, …), read by recommendationsFromRow. How a parent folds the condition's
+ * recommendations into its own read; with `deliveries`, their treatments' care links too (as `deliveries`). With
+ * `onlyIf`, a boolean variable of the parent's row: where it is false, the lists are empty and nothing is read (a
+ * page's extra row, which only tells whether more follow).
  */
 export const recommendationsOfCondition = (
   { criteria, projection, ends }: RecommendationRead,
   deliveries?: LinksRead,
+  onlyIf?: string,
 ) => /* cypher */ `
-  CALL (conditionId) {
-    ${statementsAbout("(c:Condition {id: conditionId})", criteria, projection, ends, readsSupersession(projection, criteria), deliveries)}
+  CALL (${onlyIf ? `c, ${onlyIf}` : "c"}) {${
+    onlyIf
+      ? `
+    WITH c WHERE ${onlyIf}`
+      : ""
+  }
+    ${statementsAbout(IMPORTED_CONDITION, criteria, projection, ends, readsSupersession(projection, criteria), deliveries)}
   }`;
 
 /** The `items` of recommendationsOfCondition as records, their folded ends as the records of their labels. */

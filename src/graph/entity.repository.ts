@@ -10,9 +10,13 @@ import {
 } from "./entity.model";
 import { ALL, propertiesOf, type Projection } from "./projection";
 
-/** What an entity query returns: the projected properties (all by default) and the one label besides Entity. */
-export const entityProjection = (variable: string, projection: Projection = ALL) =>
-  `${variable} {${propertiesOf(projection)}, __label: [label IN labels(${variable}) WHERE label <> 'Entity'][0]}`;
+/**
+ * What an entity query returns: the projected properties (all by default) and the one label besides Entity. With
+ * `label`, the pattern that bound the variable named it: every node the loader writes has exactly Entity and its
+ * own label, so the statement need not read the node's labels.
+ */
+export const entityProjection = (variable: string, projection: Projection = ALL, label?: NodeTypename) =>
+  `${variable} {${propertiesOf(projection)}, __label: ${label ? `'${label}'` : `[label IN labels(${variable}) WHERE label <> 'Entity'][0]`}}`;
 
 export const findEntitiesByIds = (projection: Projection = ALL) => /* cypher */ `
   UNWIND $ids AS key

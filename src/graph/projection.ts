@@ -33,8 +33,14 @@ const RESOLVER_READS: Record<string, Record<string, readonly string[]>> = {
   Condition: { recommendations: [], treatments: [], careTeam: [], managedBy: [], groups: [] },
   Treatment: { recommendations: [], deliveredBy: [], modalities: [], conditions: [] },
   Guideline: { recommendations: [] },
-  // treatmentId, conditionId and guidelineId are columns every recommendation query returns.
-  Recommendation: { treatment: [], condition: [], guideline: [], phase: ["phases"], conflictsWith: [] },
+  // An end read by id needs its id column (computed by every recommendation statement, never a stored property).
+  Recommendation: {
+    treatment: ["treatmentId"],
+    condition: ["conditionId"],
+    guideline: ["guidelineId"],
+    phase: ["phases"],
+    conflictsWith: [],
+  },
   // A care link's ends come with the link's row (or by id); its sources are its stored sourceIds.
   Delivery: { provider: [], treatment: [], sources: ["sourceIds"] },
   Management: { provider: [], condition: [], sources: ["sourceIds"] },

@@ -21,7 +21,11 @@ export interface KeysetPageSpec {
   direction: SortDirection;
   /** What each item returns, e.g. an entity projection of the variable. */
   projection: string;
-  /** Clauses run for each item of the page once it is cut (e.g. a CALL reading its neighbours for `projection`). */
+  /**
+   * Clauses run for each item of the page once it is cut (e.g. a CALL reading its neighbours for `projection`).
+   * Each row has `shown` beside `variable`: false on the extra row, which only tells whether more follow, so the
+   * clauses can skip reading what the page never returns.
+   */
   perItem?: string;
 }
 
@@ -46,8 +50,18 @@ export function keysetPage(spec: KeysetPageSpec): string {
   RETURN totalCount, item`;
 }
 
-// The clauses keep the page's order: each passes its rows on in the order they came (an Apply, not a sort).
-const perItem = (spec: { perItem?: string }) => (spec.perItem ? `\n    ${spec.perItem.trim()}` : "");
+/**
+ * The cut page numbered, with `shown` (every row but the extra one), then the per-item clauses. They keep the page's
+ * order: UNWIND yields the list in order and each clause passes its rows on as they came (an Apply, not a sort).
+ */
+const perItem = (spec: { variable: string; perItem?: string }) =>
+  spec.perItem
+    ? `
+    WITH collect(${spec.variable}) AS cut
+    UNWIND range(0, size(cut) - 1) AS position
+    WITH cut[position] AS ${spec.variable}, position < $limit - 1 AS shown
+    ${spec.perItem.trim()}`
+    : "";
 
 export interface IndexedPageSpec {
   /** The label whose count store gives the total, e.g. "Condition". */

@@ -25,9 +25,9 @@ export async function readPage<Raw, T>(
     afterSort: query.after?.sort ?? null,
     afterId: query.after?.id ?? null,
   });
-  const items = records.flatMap((record) => (record.item === null ? [] : [map(record.item)]));
+  const items = records.flatMap((record) => (record.item === null ? [] : [record.item]));
   return {
-    rows: items.slice(0, query.first),
+    rows: items.slice(0, query.first).map(map),
     hasNextPage: items.length > query.first,
     totalCount: records[0]?.totalCount ?? 0,
   };

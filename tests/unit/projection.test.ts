@@ -46,7 +46,7 @@ describe("projectionOf", () => {
     expect(projectionOf(info, ["edges", "node"])).toEqual(["name"]);
   });
 
-  it("adds what a listed resolver reads, and nothing for one that asks a loader by id", () => {
+  it("adds what a listed resolver reads: a property, or the id column of an end it asks a loader for", () => {
     const info = infoFor(
       schema,
       `{ conditionByCode(system: ICD10CM, code: "M79.7") {
@@ -61,7 +61,22 @@ describe("projectionOf", () => {
       fieldNodes: [recommendations],
       returnType: condition.getFields().recommendations!.type,
     } as GraphQLResolveInfo;
-    expect(projectionOf(nested)).toEqual(["phases", "strength"]);
+    expect(projectionOf(nested)).toEqual(["phases", "strength", "treatmentId"]);
+  });
+
+  it("reads no end's id column when no end is selected", () => {
+    const info = infoFor(
+      schema,
+      `{ conditionByCode(system: ICD10CM, code: "M79.7") { recommendations { id strength direction } } }`,
+    );
+    const recommendations = info.fieldNodes[0]!.selectionSet!.selections[0] as FieldNode;
+    const condition = schema.getType("Condition") as GraphQLObjectType;
+    const nested = {
+      ...info,
+      fieldNodes: [recommendations],
+      returnType: condition.getFields().recommendations!.type,
+    } as GraphQLResolveInfo;
+    expect(projectionOf(nested)).toEqual(["direction", "strength"]);
   });
 
   it("reads the whole node when a selected field's resolver is not known to read only its id", () => {

@@ -170,6 +170,25 @@ describe("repository Cypher (reviewed snapshots: any change shows in review)", (
     ).toMatchSnapshot();
   });
 
+  it("conditions page with current recommendations only folded in: supersession read per guideline, keeping the imported condition", async () => {
+    const request = { field: "NAME", direction: "ASC", first: 5, after: null } as const;
+    const asked = {
+      criteria: { ...NO_CRITERIA, includeSuperseded: false },
+      projection: ["strength"],
+      ends: { treatment: ["name"] },
+    };
+    expect(
+      await sent((db) =>
+        new ConditionRepository(db).pageWithRecommendations(
+          { groupId: null, category: null, name: null, codeKeys: null, treatedWith: null },
+          request,
+          ["name"],
+          asked,
+        ),
+      ),
+    ).toMatchSnapshot();
+  });
+
   it("condition by code with its recommendations, their treatment and its deliveredBy folded in: one statement", async () => {
     expect(
       await sent(async (db) => {
