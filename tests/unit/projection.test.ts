@@ -16,6 +16,19 @@ import {
 import { ALL, foldedEnds, foldKey, projectionOf, unionOf } from "../../src/graph/projection";
 import { createSchema } from "../../src/schema";
 
+/**
+ * The info Condition.recommendations' resolver gets: the selection at `index` under the root field, one level down.
+ */
+function recommendationsOf(info: GraphQLResolveInfo, index: number): GraphQLResolveInfo {
+  const recommendations = info.fieldNodes[0]!.selectionSet!.selections[index] as FieldNode;
+  const condition = info.schema.getType("Condition") as GraphQLObjectType;
+  return {
+    ...info,
+    fieldNodes: [recommendations],
+    returnType: condition.getFields().recommendations!.type,
+  } as GraphQLResolveInfo;
+}
+
 /** The resolve info of the operation's first root field, as graphql-js hands it to that field's resolver. */
 function infoFor(schema: GraphQLSchema, document: string): GraphQLResolveInfo {
   const parsed = parse(document);
@@ -53,15 +66,7 @@ describe("projectionOf", () => {
            name recommendations { id strength phase treatment { id name } } } }`,
     );
     expect(projectionOf(info)).toEqual(["name"]);
-    // The same selection one level down, as Condition.recommendations' resolver sees it.
-    const recommendations = info.fieldNodes[0]!.selectionSet!.selections[1] as FieldNode;
-    const condition = schema.getType("Condition") as GraphQLObjectType;
-    const nested = {
-      ...info,
-      fieldNodes: [recommendations],
-      returnType: condition.getFields().recommendations!.type,
-    } as GraphQLResolveInfo;
-    expect(projectionOf(nested)).toEqual(["phases", "strength", "treatmentId"]);
+    expect(projectionOf(recommendationsOf(info, 1))).toEqual(["phases", "strength", "treatmentId"]);
   });
 
   it("reads no end's id column when no end is selected", () => {
@@ -69,14 +74,7 @@ describe("projectionOf", () => {
       schema,
       `{ conditionByCode(system: ICD10CM, code: "M79.7") { recommendations { id strength direction } } }`,
     );
-    const recommendations = info.fieldNodes[0]!.selectionSet!.selections[0] as FieldNode;
-    const condition = schema.getType("Condition") as GraphQLObjectType;
-    const nested = {
-      ...info,
-      fieldNodes: [recommendations],
-      returnType: condition.getFields().recommendations!.type,
-    } as GraphQLResolveInfo;
-    expect(projectionOf(nested)).toEqual(["direction", "strength"]);
+    expect(projectionOf(recommendationsOf(info, 0))).toEqual(["direction", "strength"]);
   });
 
   it("reads the whole node when a selected field's resolver is not known to read only its id", () => {
