@@ -127,18 +127,19 @@ const byAnchor = (
  * statement's database hits. `imported` are variables a subquery imported: one value throughout, they stay grouping
  * keys (Cypher forbids rebinding them).
  */
-export const withGuidelineSupersession = (
-  carried: readonly string[],
-  imported: readonly string[] = [],
-) => /* cypher */ `
-    WITH ${[...imported, "g"].join(", ")}, collect({${carried.map((name) => `${name}: ${name}`).join(", ")}}) AS statements
-    WITH ${[...imported, "g"].join(", ")}, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
+export const withGuidelineSupersession = (carried: readonly string[], imported: readonly string[] = []) => {
+  const grouping = [...imported, "g"].join(", ");
+  return /* cypher */ `
+    WITH ${grouping}, collect({${carried.map((name) => `${name}: ${name}`).join(", ")}}) AS statements
+    WITH ${grouping}, statements, ${GUIDELINE_SUPERSEDED} AS guidelineSuperseded
     UNWIND statements AS statement
-    WITH ${carried.map((name) => `statement.${name} AS ${name}`).join(", ")}, ${[...imported, "g"].join(", ")}, guidelineSuperseded`;
+    WITH ${carried.map((name) => `statement.${name} AS ${name}`).join(", ")}, ${grouping}, guidelineSuperseded`;
+};
 
 /** The anchor of a fold into a parent that bound the condition to `c` and imported it (recommendationsOfCondition). */
 const IMPORTED_CONDITION = "(c)";
 
+/** withGuidelineSupersession for statementsAbout's anchor: an imported condition stays a grouping key. */
 const supersessionOf = (anchor: string) =>
   anchor === IMPORTED_CONDITION
     ? withGuidelineSupersession(["r", "t"], ["c"])
@@ -182,15 +183,22 @@ export const recommendationsOfCondition = (
   { criteria, projection, ends }: RecommendationRead,
   deliveries?: LinksRead,
   onlyIf?: string,
-) => /* cypher */ `
-  CALL (${onlyIf ? `c, ${onlyIf}` : "c"}) {${
-    onlyIf
-      ? `
-    WITH c WHERE ${onlyIf}`
-      : ""
-  }
-    ${statementsAbout(IMPORTED_CONDITION, criteria, projection, ends, readsSupersession(projection, criteria), deliveries)}
+) => {
+  const imports = onlyIf ? `c, ${onlyIf}` : "c";
+  const guard = onlyIf ? `\n    WITH c WHERE ${onlyIf}` : "";
+  const statements = statementsAbout(
+    IMPORTED_CONDITION,
+    criteria,
+    projection,
+    ends,
+    readsSupersession(projection, criteria),
+    deliveries,
+  );
+  return /* cypher */ `
+  CALL (${imports}) {${guard}
+    ${statements}
   }`;
+};
 
 /** The `items` of recommendationsOfCondition as records, their folded ends as the records of their labels. */
 export function recommendationsFromRow(items: RecommendationRecord[]): RecommendationRecord[] {
