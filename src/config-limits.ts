@@ -14,6 +14,8 @@ export interface LimitsConfig {
   requestTimeoutMs: number;
   /** Most database calls one request runs at once (the rest queue): no request can take the whole pool. */
   maxConcurrentQueries: number;
+  /** Most GraphQL operations this replica executes at once (the rest queue, first come first served); 0: no cap. */
+  maxConcurrentOperations: number;
 }
 
 export interface RateLimitConfig {
@@ -44,6 +46,7 @@ export function readLimits(env: EnvReader): LimitsConfig {
     maxTokens: env.integer("QUERY_MAX_TOKENS", 5000, 100, 1_000_000),
     requestTimeoutMs: env.integer("REQUEST_TIMEOUT_MS", 10_000, 1, 600_000),
     maxConcurrentQueries: env.integer("REQUEST_MAX_CONCURRENT_QUERIES", 4, 1, 50),
+    maxConcurrentOperations: env.integer("HTTP_MAX_CONCURRENT_OPERATIONS", 16, 0, 100_000),
   };
 }
 

@@ -28,6 +28,7 @@ import { createGraphQLHandler } from "./http/graphql-handler";
 import { createReadiness, sendHealth } from "./http/health";
 import { queryStatsPlugin } from "./http/query-stats.plugin";
 import { createMetricsListener, createRouter } from "./http/router";
+import { admission } from "./limits/admission";
 import { concurrencyCap } from "./limits/concurrency";
 import { maxAliasesRule } from "./limits/aliases.rule";
 import { chargeTokens } from "./limits/rate-limit-keys";
@@ -136,12 +137,16 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   await caches.start(watcher);
   await watcher.start();
 
+  // One queue per replica: at most HTTP_MAX_CONCURRENT_OPERATIONS operations execute at once (0: no cap).
+  const operations = limits.maxConcurrentOperations > 0 ? admission(limits.maxConcurrentOperations) : null;
+  if (operations) metrics.watchAdmission(operations);
   let stopping = false;
   const sendReadiness = createReadiness(connection);
   const handleGraphQL = createGraphQLHandler({
     apollo,
     bodyLimitBytes: config.bodyLimitBytes,
     requestTimeoutMs: limits.requestTimeoutMs,
+    ...(operations ? { admission: operations } : {}),
     ...(safelist ? { allowsDocument: safelistAllows(safelist) } : {}),
     context: async (request, signal, info, caller) =>
       // The request's own cap on database work at once (REQUEST_MAX_CONCURRENT_QUERIES), inside its deadline.

@@ -84,10 +84,12 @@ function command(
     case "paingraph-before":
       // The executing path of the earlier build, compared with paingraph-uncached: a change to what executing a
       // request costs must not hide behind the response cache. It runs from its own folder, as it was built.
+      // PAINGRAPH_BASELINE_ENV ("NAME=value NAME=value") gives it settings of its own: with --baseline naming this
+      // same build, a setting is measured alone, side by side.
       if (!options.baselineDir) throw new Error("paingraph-before needs --baseline DIR");
       return {
         args: [...flags, path.join(options.baselineDir, "dist/src/main.js")],
-        env: paingraphEnv(options, 1000, false),
+        env: { ...paingraphEnv(options, 1000, false), ...baselineEnv() },
         cwd: options.baselineDir,
       };
     case "naive":
@@ -113,6 +115,14 @@ function command(
     default:
       throw new Error(`unknown system ${name}`);
   }
+}
+
+/** PAINGRAPH_BASELINE_ENV as a map: `HTTP_MAX_CONCURRENT_OPERATIONS=0` → {HTTP_MAX_CONCURRENT_OPERATIONS: "0"}. */
+function baselineEnv(): Record<string, string> {
+  const pairs = (process.env.PAINGRAPH_BASELINE_ENV ?? "").split(" ").filter(Boolean);
+  return Object.fromEntries(
+    pairs.map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
 }
 
 /** Where child output goes: a file is cheaper than a pipe the harness would have to drain under load. */

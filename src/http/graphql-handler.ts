@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import { ErrorCode, LimitCode, PersistedQueryNotAllowedError, RequestTimeoutError } from "../errors";
+import type { Admission } from "../limits/admission";
 import { errorCodesOfBody, type RequestInfo } from "../request-info";
 import { BodyTooLargeError, readBody } from "./body";
 import { sendGraphQLError } from "./responses";
@@ -16,6 +17,8 @@ export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   bodyLimitBytes: number;
   /** After this long the client gets 503 REQUEST_TIMEOUT and the signal ends the request's queries. */
   requestTimeoutMs: number;
+  /** The replica's cap on operations executing at once (HTTP_MAX_CONCURRENT_OPERATIONS); none: no cap. */
+  admission?: Admission;
   /** Persisted-only mode: whether a document sent as text may run (PERSISTED_QUERY_NOT_ALLOWED before parsing). */
   allowsDocument?: (document: string) => boolean;
   context: (
@@ -97,11 +100,18 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       return fail(400, new PersistedQueryNotAllowedError().message, ErrorCode.PERSISTED_QUERY_NOT_ALLOWED);
     }
 
+    const release = await admitted(deadline);
+    if (release === TIMED_OUT) {
+      return fail(503, new RequestTimeoutError(options.requestTimeoutMs).message, LimitCode.REQUEST_TIMEOUT);
+    }
     const controller = new AbortController();
     const execution = options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search, body },
       context: () => options.context(request, controller.signal, info, caller),
     });
+    // The turn ends when the execution does, even past the deadline: an abandoned one still runs until its
+    // queries see the abort.
+    void execution.then(release, release);
     const outcome = await Promise.race([execution, deadline]);
     if (outcome === TIMED_OUT) {
       const timeout = new RequestTimeoutError(options.requestTimeoutMs);
@@ -115,6 +125,16 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       if (outcome.body.kind === "complete") info.errorCodes = errorCodesOfBody(outcome.body.string);
     }
     await writeResult(response, outcome);
+  }
+
+  /** Waits for the operation's turn (at once without a cap); TIMED_OUT if the deadline comes first. */
+  async function admitted(deadline: Promise<typeof TIMED_OUT>): Promise<(() => void) | typeof TIMED_OUT> {
+    if (!options.admission) return () => undefined;
+    const turn = options.admission.enter();
+    const first = await Promise.race([turn, deadline]);
+    // Timed out in the queue: the turn, when it comes, is handed straight on.
+    if (first === TIMED_OUT) void turn.then((release) => release());
+    return first;
   }
 }
 

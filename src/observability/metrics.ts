@@ -4,6 +4,7 @@
  * Folder observability/ (server layer): the request log and metrics; reads RequestInfo, never the context.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Admission } from "../limits/admission";
 import { type Around, holdsConnection } from "../neo4j/decorate";
 import type { RequestInfo } from "../request-info";
 
@@ -83,6 +84,26 @@ export class Metrics {
     this.duration.observe({ route: info.route, operation }, seconds);
     for (const code of info.errorCodes) this.errors.inc({ code });
     if (info.operationName !== null) this.roundTrips.observe({ operation }, info.roundTrips);
+  }
+
+  /** Reports the admission queue (HTTP_MAX_CONCURRENT_OPERATIONS): operations running and waiting, read when scraped. */
+  watchAdmission(admission: Admission): void {
+    new Gauge({
+      name: "paingraph_graphql_operations_running",
+      help: "GraphQL operations executing now (at most HTTP_MAX_CONCURRENT_OPERATIONS).",
+      registers: [this.registry],
+      collect() {
+        this.set(admission.running());
+      },
+    });
+    new Gauge({
+      name: "paingraph_graphql_operations_waiting",
+      help: "GraphQL operations waiting for their turn to execute (HTTP_MAX_CONCURRENT_OPERATIONS).",
+      registers: [this.registry],
+      collect() {
+        this.set(admission.waiting());
+      },
+    });
   }
 
   /** A decoration for the process's Database (decorate()): counts the queries holding a connection now. */

@@ -184,6 +184,9 @@ describe("observability: request logs and /metrics", () => {
     expect(text).toMatch(/paingraph_cypher_round_trips_sum\{operation="Metered"\} 1/);
     expect(text).toMatch(/paingraph_neo4j_queries_in_flight 0/);
     expect(text).toMatch(/paingraph_neo4j_pool_max_connections 50/);
+    // The admission queue is empty between requests: every operation gave its turn back.
+    expect(text).toMatch(/paingraph_graphql_operations_running 0/);
+    expect(text).toMatch(/paingraph_graphql_operations_waiting 0/);
     expect(text).toMatch(/paingraph_process_resident_memory_bytes/);
   });
 });

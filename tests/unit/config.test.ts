@@ -119,6 +119,14 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("queues a replica's operations past HTTP_MAX_CONCURRENT_OPERATIONS (default 16, 0 for no cap)", () => {
+    expect(loadConfig({}).limits.maxConcurrentOperations).toBe(16);
+    expect(loadConfig({ HTTP_MAX_CONCURRENT_OPERATIONS: "0" }).limits.maxConcurrentOperations).toBe(0);
+    expect(problemsOf({ HTTP_MAX_CONCURRENT_OPERATIONS: "-1" })).toEqual([
+      expect.stringMatching(/^HTTP_MAX_CONCURRENT_OPERATIONS/),
+    ]);
+  });
+
   it("lets production turn introspection and the sandbox off", () => {
     const config = loadConfig({ NODE_ENV: "production", INTROSPECTION: "false", SANDBOX: "off" });
     expect(config.introspection).toBe(false);

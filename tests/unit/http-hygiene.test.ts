@@ -68,6 +68,7 @@ describe("loadConfig: limits, rate limiting, CORS and shutdown", () => {
       maxTokens: 5000,
       requestTimeoutMs: 10_000,
       maxConcurrentQueries: 4,
+      maxConcurrentOperations: 16,
     });
     expect(config.rateLimit).toEqual({ enabled: true, perMinute: 600, burst: 100, trustProxy: false });
     expect(config.corsOrigins).toBe("*");
