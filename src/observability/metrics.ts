@@ -88,22 +88,16 @@ export class Metrics {
 
   /** Reports the admission queue (HTTP_MAX_CONCURRENT_OPERATIONS): operations running and waiting, read when scraped. */
   watchAdmission(admission: Admission): void {
-    new Gauge({
-      name: "paingraph_graphql_operations_running",
-      help: "GraphQL operations executing now (at most HTTP_MAX_CONCURRENT_OPERATIONS).",
-      registers: [this.registry],
-      collect() {
-        this.set(admission.running());
-      },
-    });
-    new Gauge({
-      name: "paingraph_graphql_operations_waiting",
-      help: "GraphQL operations waiting for their turn to execute (HTTP_MAX_CONCURRENT_OPERATIONS).",
-      registers: [this.registry],
-      collect() {
-        this.set(admission.waiting());
-      },
-    });
+    this.readOnScrape(
+      "paingraph_graphql_operations_running",
+      "GraphQL operations executing now (at most HTTP_MAX_CONCURRENT_OPERATIONS).",
+      admission.running,
+    );
+    this.readOnScrape(
+      "paingraph_graphql_operations_waiting",
+      "GraphQL operations waiting for their turn to execute (HTTP_MAX_CONCURRENT_OPERATIONS).",
+      admission.waiting,
+    );
   }
 
   /** A decoration for the process's Database (decorate()): counts the queries holding a connection now. */
@@ -112,6 +106,18 @@ export class Metrics {
     this.queriesInFlight.inc();
     return proceed().finally(() => this.queriesInFlight.dec());
   };
+
+  /** A gauge whose value is read at each scrape. */
+  private readOnScrape(name: string, help: string, read: () => number): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
 
   private operationLabel(name: string | null): string {
     if (name === null) return "-";
