@@ -137,7 +137,9 @@ export async function createServer({ config, connection, logger }: ServerDeps): 
   await caches.start(watcher);
   await watcher.start();
 
-  // One queue per replica: at most HTTP_MAX_CONCURRENT_OPERATIONS operations execute at once (0: no cap).
+  // One queue per replica: at most HTTP_MAX_CONCURRENT_OPERATIONS operations execute at once (0: no cap). Node runs
+  // admitted operations by turns on one thread, so past a few more of them only stretch each one and hold their live
+  // data (and Neo4j transactions) at the same time; queued, an operation waits and then runs as if alone.
   const operations = limits.maxConcurrentOperations > 0 ? admission(limits.maxConcurrentOperations) : null;
   if (operations) metrics.watchAdmission(operations);
   let stopping = false;

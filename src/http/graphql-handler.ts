@@ -100,10 +100,10 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       return fail(400, new PersistedQueryNotAllowedError().message, ErrorCode.PERSISTED_QUERY_NOT_ALLOWED);
     }
 
+    const timedOut = (timeout = new RequestTimeoutError(options.requestTimeoutMs)) =>
+      fail(503, timeout.message, LimitCode.REQUEST_TIMEOUT);
     const release = await admitted(deadline);
-    if (release === TIMED_OUT) {
-      return fail(503, new RequestTimeoutError(options.requestTimeoutMs).message, LimitCode.REQUEST_TIMEOUT);
-    }
+    if (release === TIMED_OUT) return timedOut();
     const controller = new AbortController();
     const execution = options.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? "GET", headers, search, body },
@@ -118,7 +118,7 @@ export function createGraphQLHandler<TContext extends BaseContext>(options: Grap
       // Ends the request's queries in flight and refuses its next ones; the abandoned execution's answer is dropped.
       controller.abort(timeout);
       execution.catch(() => undefined);
-      return fail(503, timeout.message, LimitCode.REQUEST_TIMEOUT);
+      return timedOut(timeout);
     }
     if (outcome.status !== undefined && outcome.status >= 400 && info.errorCodes.length === 0) {
       // Answered before the request pipeline ran (CSRF, method, content type): read the codes from the body.

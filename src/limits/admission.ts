@@ -1,14 +1,12 @@
 /**
- * A cap on the GraphQL operations one replica executes at once (HTTP_MAX_CONCURRENT_OPERATIONS); later ones wait
- * their turn, first come first served. Node runs every admitted operation on one thread by turns, so past a few at
- * once more of them only stretch each one: a long traversal admitted beside many short look-ups makes all of them
- * late together, and every operation's live data counts against the heap at the same time. In a queue, an
- * operation waits for its turn and then runs as if alone. Its deadline (REQUEST_TIMEOUT_MS) counts the wait.
+ * Slots for work that must not all run at once: at most `limit` hold one, later callers wait their turn, first come
+ * first served. The replica's cap on GraphQL operations (HTTP_MAX_CONCURRENT_OPERATIONS, graphql-handler.ts) and
+ * each request's cap on database calls (REQUEST_MAX_CONCURRENT_QUERIES, concurrency.ts) are both made of it.
  */
 export interface Admission {
-  /** Resolves with a release function once the operation may run; call it when the operation ends. */
+  /** Resolves with a release function once the caller holds a slot; call it when the work ends. */
   enter(): Promise<() => void>;
-  /** Operations running now and waiting now (the /metrics gauges read them). */
+  /** Slots held now and callers waiting now (the /metrics gauges and the debug stats read them). */
   running(): number;
   waiting(): number;
 }

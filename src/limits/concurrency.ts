@@ -5,6 +5,7 @@
  * them. REQUEST_MAX_CONCURRENT_QUERIES sets the limit.
  */
 import { type Around, holdsConnection } from "../neo4j/decorate";
+import { admission } from "./admission";
 
 export interface ConcurrencyCap {
   around: Around;
@@ -13,24 +14,13 @@ export interface ConcurrencyCap {
 }
 
 export function concurrencyCap(limit: number): ConcurrencyCap {
-  let active = 0;
+  const slots = admission(limit);
   let peak = 0;
-  const waiting: Array<() => void> = [];
-  const acquire = async () => {
-    if (active < limit) active += 1;
-    // The slot passes straight from a finishing call to the first waiter, so no newcomer slips in between.
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    peak = Math.max(peak, active);
-  };
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else active -= 1;
-  };
   return {
     around: async (call, proceed) => {
       if (!holdsConnection(call)) return proceed();
-      await acquire();
+      const release = await slots.enter();
+      peak = Math.max(peak, slots.running());
       try {
         return await proceed();
       } finally {
